@@ -1,0 +1,77 @@
+package io.crossdock.partner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads partner profiles from YAML files and refuses, with the file, line and field named, any
+ * profile a route could not use: onboarding a partner is adding a file, so the file must be checked.
+ */
+public final class PartnerProfileReader {
+
+    private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Reads every file, then checks that no two profiles share an id. */
+    public List<PartnerProfile> readAll(List<Path> files) {
+        Map<String, Path> seen = new LinkedHashMap<>();
+        List<PartnerProfile> profiles = new ArrayList<>();
+        for (Path file : files) {
+            PartnerProfile profile = read(file);
+            Path earlier = seen.putIfAbsent(profile.id(), file);
+            if (earlier != null) {
+                throw new InvalidPartnerProfileException(file + ": partner id '" + profile.id()
+                        + "' is already used by " + earlier);
+            }
+            profiles.add(profile);
+        }
+        return profiles;
+    }
+
+    public PartnerProfile read(Path file) {
+        PartnerProfile profile;
+        try {
+            profile = yaml.readValue(Files.readAllBytes(file), PartnerProfile.class);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidPartnerProfileException(file + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidPartnerProfileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (profile == null) {
+            throw new InvalidPartnerProfileException(file + ": is empty");
+        }
+        check(file, profile);
+        return profile;
+    }
+
+    private static void check(Path file, PartnerProfile profile) {
+        if (!PARTNER_ID.matcher(profile.id()).matches()) {
+            throw new InvalidPartnerProfileException(file + ": id '" + profile.id()
+                    + "' must be lower-case letters, digits and dashes (it names routes, folders and metrics)");
+        }
+        PartnerProfile.Sftp sftp = profile.sftp();
+        boolean hasPassword = sftp.password() != null && !sftp.password().isBlank();
+        boolean hasKey = sftp.privateKeyFile() != null && !sftp.privateKeyFile().isBlank();
+        if (hasPassword == hasKey) {
+            throw new InvalidPartnerProfileException(file + ": sftp needs exactly one of 'password' or 'privateKeyFile'");
+        }
+        if (sftp.knownHostsFile().isBlank()) {
+            throw new InvalidPartnerProfileException(file + ": sftp.knownHostsFile is required: host keys are always verified");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.crossdock.sandbox;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import org.apache.camel.quarkus.main.events.BeforeStart;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one-command sandbox: a real Kafka broker and a real SFTP server with one demo partner
+ * account, started in this JVM before any route, with their data under one folder so a restart
+ * keeps it. Switched on only by the {@code sandbox} profile, and it refuses to run under
+ * {@code prod}, so a production pod can never start it by accident.
+ */
+@ApplicationScoped
+public class Sandbox {
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class);
+
+    private final SandboxConfig config;
+    private final String httpPort;
+    private KafkaBroker kafka;
+    private SftpServer sftp;
+
+    public Sandbox(SandboxConfig config, @ConfigProperty(name = "quarkus.http.port") String httpPort) {
+        this.config = config;
+        this.httpPort = httpPort;
+    }
+
+    void beforeRoutesStart(@Observes BeforeStart beforeStart) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (ConfigUtils.getProfiles().contains("prod")) {
+            throw new IllegalStateException("crossdock.sandbox.enabled=true under the prod profile: the sandbox"
+                    + " never runs in production. Start it with the sandbox profile (see README).");
+        }
+        Path data = Path.of(config.dataDir()).toAbsolutePath();
+        kafka = KafkaBroker.on(data.resolve("kafka"), "127.0.0.1", config.kafkaPort()).start();
+        sftp = SftpServer.start(data.resolve("sftp"), config.sftp().host(), config.sftp().port(),
+                Map.of(config.sftp().user(), config.sftp().password()));
+        sftp.writeKnownHosts(Path.of(config.sftp().knownHosts()));
+    }
+
+    void announce(@Observes StartupEvent started) {
+        if (sftp == null) {
+            return;
+        }
+        String user = config.sftp().user();
+        LOG.infof("""
+
+                ==== Crossdock sandbox is up ====
+                  HTTP      http://localhost:%s  (health /q/health/ready, metrics /q/metrics)
+                  SFTP      sftp -P %d %s@%s   password: %s   (drop files in inbox/, pick up from outbox/)
+                  Kafka     %s   (topic %s)
+                  Data      %s
+                =================================
+                """, httpPort, sftp.port(), user, sftp.host(), config.sftp().password(), kafka.bootstrapServers(),
+                config.inboundTopic(), Path.of(config.dataDir()).toAbsolutePath());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sftp != null) {
+            sftp.close();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.crossdock.sandbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of the embedded sandbox; every one can be overridden by an environment variable. */
+@ConfigMapping(prefix = "crossdock.sandbox")
+public interface SandboxConfig {
+
+    @WithDefault("false")
+    boolean enabled();
+
+    @WithDefault("sandbox-data")
+    String dataDir();
+
+    @WithDefault("9092")
+    int kafkaPort();
+
+    @WithName("inbound-topic")
+    @WithDefault("${crossdock.topics.inbound-documents}")
+    String inboundTopic();
+
+    Sftp sftp();
+
+    interface Sftp {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("2222")
+        int port();
+
+        @WithDefault("demo")
+        String user();
+
+        @WithDefault("demo")
+        String password();
+
+        @WithDefault("${crossdock.sandbox.data-dir}/sftp/known_hosts")
+        String knownHosts();
+    }
+}

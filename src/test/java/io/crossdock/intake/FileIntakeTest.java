@@ -1,0 +1,149 @@
+package io.crossdock.intake;
+
+import static io.crossdock.testing.KafkaTopicReader.header;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.crossdock.store.Store;
+import io.crossdock.testing.KafkaTestResource;
+import io.crossdock.testing.KafkaTopicReader;
+import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.SftpTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(SftpTestResource.class)
+class FileIntakeTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "crossdock.topics.inbound-documents")
+    String inboundTopic;
+
+    @ConfigProperty(name = "crossdock.topics.intake-duplicates")
+    String duplicatesTopic;
+
+    @Inject
+    Store store;
+
+    @Test
+    void aDroppedFileIsArchivedHandedOnWithItsCorrelationIdAndLeavesTheInbox() throws Exception {
+        String name = "po-" + UUID.randomUUID() + ".edi";
+        byte[] content = ("ISA*00*...*" + UUID.randomUUID() + "~").getBytes(StandardCharsets.UTF_8);
+
+        try (var partner = PartnerSftpClient.demoPartner(); var inbound = new KafkaTopicReader(bootstrap, inboundTopic)) {
+            partner.put("inbox/" + name, content);
+
+            ConsumerRecord<String, byte[]> record = awaitRecordFor(inbound, name);
+            String correlationId = header(record, "ce_correlationid");
+            assertNotNull(correlationId, "the record carries the correlation id");
+            assertEquals(correlationId, header(record, "ce_id"));
+            assertEquals(IntakeEvents.DOCUMENT_RECEIVED, header(record, "ce_type"));
+            assertEquals("1.0", header(record, "ce_specversion"));
+            assertEquals("demo", header(record, "ce_partner"));
+            assertEquals("demo", record.key());
+            assertEquals(ContentHash.sha256(content), header(record, "ce_contentsha256"));
+            assertArrayEquals(content, record.value(), "the bytes are handed on unchanged");
+
+            assertArrayEquals(content, archivedContent(correlationId), "the file is archived unchanged");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !partner.list("inbox").contains(name));
+        }
+    }
+
+    @Test
+    void theSameContentDroppedAgainIsReportedAsADuplicateAndNotHandedOnTwice() throws Exception {
+        byte[] content = ("UNB+UNOA:3+SENDER+RECEIVER+" + UUID.randomUUID() + "'").getBytes(StandardCharsets.UTF_8);
+        String first = "orders-" + UUID.randomUUID() + ".edi";
+        String again = "orders-resent-" + UUID.randomUUID() + ".edi";
+
+        try (var partner = PartnerSftpClient.demoPartner();
+                var inbound = new KafkaTopicReader(bootstrap, inboundTopic);
+                var duplicates = new KafkaTopicReader(bootstrap, duplicatesTopic)) {
+            partner.put("inbox/" + first, content);
+            String original = header(awaitRecordFor(inbound, first), "ce_correlationid");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !partner.list("inbox").contains(first));
+
+            partner.put("inbox/" + again, content);
+            ConsumerRecord<String, byte[]> report = awaitRecordFor(duplicates, again);
+            assertEquals(IntakeEvents.DUPLICATE_DOCUMENT, header(report, "ce_type"));
+            assertEquals(original, header(report, "ce_originalcorrelationid"));
+            String body = new String(report.value(), StandardCharsets.UTF_8);
+            assertTrue(body.contains(first), "the report names the first file: " + body);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !partner.list("inbox").contains(again));
+
+            String sha = ContentHash.sha256(content);
+            long handedOn = inbound.records().stream().filter(r -> sha.equals(header(r, "ce_contentsha256"))).count();
+            assertEquals(1, handedOn, "the content was handed on exactly once");
+        }
+    }
+
+    @Test
+    void aPartialUploadIsNeverReadOnlyTheCompleteFile() throws Exception {
+        String name = "asn-" + UUID.randomUUID() + ".edi";
+        byte[] head = "ISA*00*          *00*          *ZZ*SLOWPOKE       ".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("*ZZ*CROSSDOCK      *" + UUID.randomUUID() + "~IEA*1*000000001~").getBytes(StandardCharsets.UTF_8);
+
+        try (var partner = PartnerSftpClient.demoPartner(); var inbound = new KafkaTopicReader(bootstrap, inboundTopic)) {
+            try (OutputStream upload = partner.open("inbox/" + name)) {
+                upload.write(head);
+                upload.flush();
+                // A slow upload: a few bytes now and then, never pausing as long as stable-for.
+                await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            upload.write(' ');
+                            upload.flush();
+                            return recordsFor(inbound, name).isEmpty();
+                        });
+                upload.write(tail);
+            }
+            ConsumerRecord<String, byte[]> record = awaitRecordFor(inbound, name);
+            String received = new String(record.value(), StandardCharsets.UTF_8);
+            assertTrue(received.startsWith("ISA*00") && received.endsWith("IEA*1*000000001~"),
+                    "the whole file was read, not a part: " + received);
+            assertEquals(1, recordsFor(inbound, name).size());
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecordFor(KafkaTopicReader reader, String fileName) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(reader, fileName), list -> !list.isEmpty())
+                .get(0);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsFor(KafkaTopicReader reader, String fileName) {
+        return reader.records().stream().filter(r -> fileName.equals(header(r, "ce_filename"))).toList();
+    }
+
+    private byte[] archivedContent(String correlationId) throws Exception {
+        try (Connection db = store.dataSource().getConnection();
+                PreparedStatement query = db.prepareStatement(
+                        "select content from archived_document where correlation_id = ? and direction = 'IN'")) {
+            query.setString(1, correlationId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "an archive entry exists for " + correlationId);
+                return row.getBytes(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.crossdock.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import io.crossdock.sandbox.KafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** A real KRaft broker in the test JVM: the sandbox's own broker class, on a free port. */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaBroker broker;
+
+    /** The running broker, for tests that stop and restart it. */
+    public static KafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            broker = KafkaBroker.on(Files.createTempDirectory("crossdock-kafka"), "127.0.0.1", 0).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+}
