@@ -42,7 +42,8 @@ public class PartnerDirectory {
                     + " does not exist (crossdock.partners.dirs)");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList().stream();
+            // Profiles are *.yaml; the folder's kustomization.yml (k8s ConfigMap) is not a profile.
+            return files.filter(f -> f.toString().endsWith(".yaml")).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list partner profiles in " + dir, e);
         }

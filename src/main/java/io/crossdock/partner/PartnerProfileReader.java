@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -45,6 +47,10 @@ public final class PartnerProfileReader {
         PartnerProfile profile;
         try {
             profile = yaml.readValue(Files.readAllBytes(file), PartnerProfile.class);
+        } catch (JsonMappingException e) {
+            // Records are built once all their fields are read, so the parser's position is not the
+            // field's line: name the field by its path instead.
+            throw new InvalidPartnerProfileException(file + ": " + fieldPath(e) + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -57,6 +63,13 @@ public final class PartnerProfileReader {
         }
         check(file, profile);
         return profile;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "" : "field '" + path + "': ";
     }
 
     private static void check(Path file, PartnerProfile profile) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.crossdock.testing.K8sManifests;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
 import io.crossdock.testing.PartnerSftpClient;
@@ -38,6 +39,20 @@ class ReadinessTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("kafka", "sftp", "Database connections health check"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void everyKubernetesProbeAnswersOnTheRunningHub() {
+        for (String path : K8sManifests.probePaths()) {
+            given().when().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void metricsArePrometheusTextWithCamelRouteMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("camel_exchanges_total"))
+                .body(org.hamcrest.Matchers.containsString("routeId=\"intake-demo\""));
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.crossdock.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartnerProfileReaderTest {
+
+    private final PartnerProfileReader reader = new PartnerProfileReader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoPartnerProfileReads() {
+        PartnerProfile demo = reader.read(Path.of("mappings/sandbox/demo.yaml"));
+        assertThat(demo.id()).isEqualTo("demo");
+        assertThat(demo.sftp().inboxOrDefault()).isEqualTo("inbox");
+        assertThat(demo.sftp().knownHostsFile()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithItsLine() throws IOException {
+        Path file = write("acme.yaml", """
+                id: acme
+                sftp:
+                  host: sftp.acme.example
+                  username: crossdock
+                  pasword: secret
+                  knownHostsFile: /etc/known_hosts
+                """);
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(InvalidPartnerProfileException.class)
+                .hasMessageContaining("acme.yaml")
+                .hasMessageContaining("field 'sftp.pasword'");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() throws IOException {
+        Path file = write("acme.yaml", """
+                id: acme
+                sftp:
+                  host: sftp.acme.example
+                  username: crossdock
+                  password: "{{env:ACME_PASSWORD}}"
+                """);
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("knownHostsFile");
+    }
+
+    @Test
+    void credentialsMustBeExactlyAPasswordOrAKey() throws IOException {
+        Path file = write("acme.yaml", """
+                id: acme
+                sftp:
+                  host: sftp.acme.example
+                  username: crossdock
+                  knownHostsFile: /etc/known_hosts
+                """);
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("exactly one of 'password' or 'privateKeyFile'");
+    }
+
+    @Test
+    void anIdMustBeUsableInRouteAndFolderNames() throws IOException {
+        Path file = write("acme.yaml", profile("ACME Corp"));
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("lower-case letters, digits and dashes");
+    }
+
+    @Test
+    void twoProfilesCannotShareAnId() throws IOException {
+        Path first = write("a.yaml", profile("acme"));
+        Path second = write("b.yaml", profile("acme"));
+        assertThatThrownBy(() -> reader.readAll(List.of(first, second)))
+                .hasMessageContaining("b.yaml").hasMessageContaining("already used by").hasMessageContaining("a.yaml");
+    }
+
+    private static String profile(String id) {
+        return """
+                id: "%s"
+                sftp:
+                  host: sftp.acme.example
+                  username: crossdock
+                  password: "{{env:ACME_PASSWORD}}"
+                  knownHostsFile: /etc/known_hosts
+                """.formatted(id);
+    }
+
+    private Path write(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+}
