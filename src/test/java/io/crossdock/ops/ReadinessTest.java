@@ -34,17 +34,17 @@ class ReadinessTest {
 
     @Test
     void readyReportsKafkaTheStoreAndEverySftpEndpoint() {
-        given().when().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("kafka", "sftp", "Database connections health check"));
+                .body("checks.name", hasItems("kafka", "sftp", "Database connections health check")));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void everyKubernetesProbeAnswersOnTheRunningHub() {
         for (String path : K8sManifests.probePaths()) {
-            given().when().get(path).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get(path).then().statusCode(200));
         }
     }
 

@@ -46,7 +46,9 @@ class SandboxTest {
 
     @Test
     void aFileDroppedOnTheSandboxSftpArrivesOnItsKafkaWithTheEmbeddedStore() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Ready once every check passed, including the intake's first poll of the inbox.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         try (Connection db = store.dataSource().getConnection()) {
             assertEquals("H2", db.getMetaData().getDatabaseProductName());
         }
