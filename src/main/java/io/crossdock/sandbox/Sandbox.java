@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
-import org.apache.camel.quarkus.main.events.BeforeStart;
+import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,7 @@ public class Sandbox {
         this.httpPort = httpPort;
     }
 
-    void beforeRoutesStart(@Observes BeforeStart beforeStart) {
+    void beforeRoutesAreMade(@Observes BeforeConfigure beforeConfigure) {
         if (!config.enabled()) {
             return;
         }

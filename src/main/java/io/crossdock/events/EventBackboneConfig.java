@@ -1,0 +1,54 @@
+package io.crossdock.events;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The event backbone's settings; every one can be overridden by an environment variable. */
+@ConfigMapping(prefix = "crossdock.events")
+public interface EventBackboneConfig {
+
+    /** Topic per event family: {@code crossdock.events.topics.orders=crossdock.orders}. */
+    Map<String, String> topics();
+
+    @WithDefault("3")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** How long events are kept on their topics (and so how far back a time-range replay reaches). */
+    @WithDefault("P14D")
+    Duration retention();
+
+    /** How long dead letters are kept. */
+    @WithDefault("P30D")
+    Duration deadLetterRetention();
+
+    /** Where the canonical JSON Schemas are read from. */
+    @WithDefault("mappings/canonical")
+    String schemasDir();
+
+    /** Producer batching delay: a little latency for much better throughput. */
+    @WithDefault("5")
+    int lingerMs();
+
+    Retry retry();
+
+    interface Retry {
+        /** Attempts after the first before a message is dead-lettered. */
+        @WithDefault("4")
+        int maxRedeliveries();
+
+        @WithDefault("200")
+        long initialDelayMs();
+
+        @WithDefault("2.0")
+        double multiplier();
+
+        @WithDefault("10000")
+        long maxDelayMs();
+    }
+}

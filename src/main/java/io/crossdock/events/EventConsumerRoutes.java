@@ -1,0 +1,97 @@
+package io.crossdock.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.crossdock.canonical.EventType;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * One route per {@link EventHandler}: read the family's topic as the handler's own consumer group,
+ * apply each event once, retry transient failures with exponential backoff and jitter, and
+ * dead-letter what still fails (or fails for a permanent reason) so the stream behind it keeps
+ * flowing. Offsets are committed by the poll after a record was processed, so only once its effect
+ * (or its dead letter) is durable.
+ */
+@ApplicationScoped
+public class EventConsumerRoutes extends RouteBuilder {
+
+    public static final String DEAD_LETTER_ROUTE = "direct:dead-letter";
+
+    private final Instance<EventHandler> handlers;
+    private final EventInbox inbox;
+    private final EventTopics topics;
+    private final EventMetrics metrics;
+    private final EventBackboneConfig config;
+    private final Config settings;
+
+    public EventConsumerRoutes(Instance<EventHandler> handlers, EventInbox inbox, EventTopics topics,
+            EventMetrics metrics, EventBackboneConfig config, Config settings) {
+        this.handlers = handlers;
+        this.inbox = inbox;
+        this.topics = topics;
+        this.metrics = metrics;
+        this.config = config;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure() {
+        topics.ensureExist();
+
+        from(DEAD_LETTER_ROUTE).routeId("dead-letter")
+                .bean("deadLetters", "record")
+                .to("kafka:dead-letters?valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+
+        for (EventHandler handler : handlers) {
+            String consumer = handler.consumer();
+            from("kafka:" + topics.topicOf(handler.family())
+                    + "?groupId=" + consumer
+                    + "&autoOffsetReset=earliest"
+                    + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+                    + "&maxPollRecords=" + setting(consumer, "max-poll-records", 500))
+                    .routeId("consume-" + consumer)
+                    .errorHandler(deadLetterChannel(DEAD_LETTER_ROUTE)
+                            .useOriginalMessage()
+                            .maximumRedeliveries(setting(consumer, "max-redeliveries", config.retry().maxRedeliveries()))
+                            .redeliveryDelay(setting(consumer, "initial-delay-ms", config.retry().initialDelayMs()))
+                            .useExponentialBackOff()
+                            .backOffMultiplier(setting(consumer, "multiplier", config.retry().multiplier()))
+                            .maximumRedeliveryDelay(setting(consumer, "max-delay-ms", config.retry().maxDelayMs()))
+                            .useCollisionAvoidance()
+                            .retryAttemptedLogLevel(LoggingLevel.WARN))
+                    .onException(Exception.class)
+                        .onWhen(exchange -> exchange.getException() instanceof PermanentFailure)
+                        .maximumRedeliveries(0)
+                    .end()
+                    .setProperty(DeadLetters.CONSUMER, constant(consumer))
+                    .process(exchange -> apply(handler, exchange));
+        }
+    }
+
+    private void apply(EventHandler handler, Exchange exchange) throws Exception {
+        // Counted in a property: the dead-letter channel restores the original message, not its headers.
+        exchange.setProperty(DeadLetters.ATTEMPTS, exchange.getProperty(DeadLetters.ATTEMPTS, 0, Integer.class) + 1);
+        ConsumedEvent event = KafkaExchanges.consumedEvent(exchange);
+        EventType type = event.type().orElse(null);
+        try {
+            if (inbox.applyOnce(handler, event)) {
+                metrics.consumed(type, handler.consumer());
+            } else {
+                metrics.skippedDuplicate(type, handler.consumer());
+            }
+        } catch (Exception e) {
+            metrics.failed(type, handler.consumer());
+            throw e;
+        }
+    }
+
+    private <T> T setting(String consumer, String name, T fallback) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) fallback.getClass();
+        return settings.getOptionalValue("crossdock.events.consumers." + consumer + "." + name, type).orElse(fallback);
+    }
+}

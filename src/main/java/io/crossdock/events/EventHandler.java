@@ -1,0 +1,22 @@
+package io.crossdock.events;
+
+import java.sql.Connection;
+
+import io.crossdock.canonical.EventFamily;
+
+/**
+ * A consumer of one event family. Each handler is its own consumer group, so any number of them
+ * react to the same events independently. {@link #apply} runs at most once per event id: writes
+ * through {@code tx} commit together with the record that the event was applied. An effect outside
+ * the store (a call to Odoo, a file) must itself be idempotent by the event's business key, since a
+ * crash after it and before the commit brings the event back.
+ */
+public interface EventHandler {
+
+    /** The consumer group and idempotency scope, e.g. {@code order-intake}. */
+    String consumer();
+
+    EventFamily family();
+
+    void apply(ConsumedEvent event, Connection tx) throws Exception;
+}
