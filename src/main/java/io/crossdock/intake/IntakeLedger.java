@@ -1,5 +1,6 @@
 package io.crossdock.intake;
 
+import io.crossdock.canonical.ContentHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

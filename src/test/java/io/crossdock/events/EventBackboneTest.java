@@ -4,6 +4,10 @@ import static io.crossdock.testing.KafkaTopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +48,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
 class EventBackboneTest {
+
+    static final String OPERATOR = "test-operator-key";
+    static final String CHANNEL = "test-channel-key";
 
     @Inject
     EventPublisher publisher;
@@ -127,6 +134,57 @@ class EventBackboneTest {
     }
 
     @Test
+    void aDeadLetterIsReplayedOnceItsCauseIsFixedAndOnlyByAnOperator() throws Exception {
+        String poison = "REPLAY-" + UUID.randomUUID();
+        String key = "demo/" + poison;
+        LedgerHandlers.BROKEN.add(poison);
+        publisher.publish(EventType.ORDER_RECEIVED, CanonicalSamples.order(poison),
+                EventContext.of("corr-" + poison, "demo", "/crossdock/test")).get();
+        List<String> ids = await().atMost(Duration.ofSeconds(60)).until(() -> given().header("X-API-Key", OPERATOR)
+                .queryParam("businessKey", key).get("/api/v1/dead-letters")
+                .then().statusCode(200).extract().jsonPath().<String>getList("id"), list -> list.size() == 2);
+        LedgerHandlers.BROKEN.remove(poison);
+
+        String request = "{\"deadLetterId\": \"" + ids.get(0) + "\"}";
+        given().contentType("application/json").body(request).post("/api/v1/replays").then().statusCode(401);
+        given().header("X-API-Key", "not-a-key").contentType("application/json").body(request)
+                .post("/api/v1/replays").then().statusCode(401);
+        given().header("X-API-Key", CHANNEL).contentType("application/json").body(request)
+                .post("/api/v1/replays").then().statusCode(403);
+        assertThat(appliedTimes(key)).isEmpty();
+
+        given().header("X-API-Key", OPERATOR).contentType("application/json").body(request)
+                .post("/api/v1/replays").then().statusCode(200)
+                .body("eventsReplayed", equalTo(1)).body("requestedBy", equalTo("test-operator"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedTimes(key).size() == 2);
+
+        // Replaying again, by id or by key, sends nothing: both consumers' dead letters were settled.
+        given().header("X-API-Key", OPERATOR).contentType("application/json").body(request)
+                .post("/api/v1/replays").then().statusCode(200).body("eventsReplayed", equalTo(0));
+        given().header("X-API-Key", OPERATOR).contentType("application/json")
+                .body("{\"businessKey\": \"" + key + "\"}").post("/api/v1/replays")
+                .then().statusCode(200).body("eventsReplayed", equalTo(0));
+        given().header("X-API-Key", OPERATOR).queryParam("businessKey", key).get("/api/v1/dead-letters")
+                .then().statusCode(200).body("status", everyItem(equalTo("REPLAYED")))
+                .body("replayedBy", everyItem(equalTo("test-operator")));
+        assertThat(appliedTimes(key)).containsOnly(1);
+    }
+
+    @Test
+    void aReplayRequestThatNamesNothingOrTooMuchGetsAProblemNamingWhy() {
+        given().header("X-API-Key", OPERATOR).contentType("application/json")
+                .body("{\"businessKey\": \"k\", \"deadLetterId\": \"d\"}").post("/api/v1/replays")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("exactly one of"));
+        given().header("X-API-Key", OPERATOR).contentType("application/json")
+                .body("{\"deadLetterId\": \"no-such-id\"}").post("/api/v1/replays")
+                .then().statusCode(404).body("detail", containsString("no-such-id"));
+        given().header("X-API-Key", OPERATOR).contentType("application/json")
+                .body("{\"family\": \"orderz\", \"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2026-01-02T00:00:00Z\"}")
+                .post("/api/v1/replays").then().statusCode(400).body("detail", containsString("unknown event family"));
+    }
+
+    @Test
     void aRecordThatIsNotACloudEventIsDeadLetteredAtOnceNotRetried() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         String topic = topics.topicOf(EventType.ORDER_RECEIVED.family());
@@ -159,6 +217,20 @@ class EventBackboneTest {
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("$.currency")
                 .hasMessageContaining("pattern");
+    }
+
+    private List<Integer> appliedTimes(String businessKey) throws Exception {
+        try (Connection db = store.dataSource().getConnection();
+                PreparedStatement query = db.prepareStatement("select times from test_ledger where business_key = ?")) {
+            query.setString(1, businessKey);
+            try (ResultSet row = query.executeQuery()) {
+                List<Integer> times = new ArrayList<>();
+                while (row.next()) {
+                    times.add(row.getInt(1));
+                }
+                return times;
+            }
+        }
     }
 
     private long applied(String consumer, String run) throws Exception {

@@ -1,5 +1,6 @@
 package io.crossdock.intake;
 
+import io.crossdock.canonical.ContentHash;
 import static io.crossdock.testing.KafkaTopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
