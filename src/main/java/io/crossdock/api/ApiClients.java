@@ -24,8 +24,8 @@ public class ApiClients {
 
     private final List<Client> clients;
 
-    public ApiClients(@ConfigProperty(name = "crossdock.api.keys", defaultValue = "") String keys) {
-        this.clients = parse(keys);
+    public ApiClients(@ConfigProperty(name = "crossdock.api.keys") Optional<String> keys) {
+        this.clients = parse(keys.orElse(""));
     }
 
     /** The client a presented key belongs to; compared in constant time. */

@@ -23,6 +23,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, "Not found", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response noSuchDeadLetter(NoSuchDeadLetterException e) {
         return Problem.response(Response.Status.NOT_FOUND, "Not found", e.getMessage(), List.of());
     }

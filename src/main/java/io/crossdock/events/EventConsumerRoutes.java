@@ -48,7 +48,9 @@ public class EventConsumerRoutes extends RouteBuilder {
 
         for (EventHandler handler : handlers) {
             String consumer = handler.consumer();
-            from("kafka:" + topics.topicOf(handler.family())
+            String sources = handler.families().stream().sorted().map(topics::topicOf)
+                    .collect(java.util.stream.Collectors.joining(","));
+            from("kafka:" + sources
                     + "?groupId=" + consumer
                     + "&autoOffsetReset=earliest"
                     + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"

@@ -1,11 +1,12 @@
 package io.crossdock.events;
 
 import java.sql.Connection;
+import java.util.Set;
 
 import io.crossdock.canonical.EventFamily;
 
 /**
- * A consumer of one event family. Each handler is its own consumer group, so any number of them
+ * A consumer of one or more event families. Each handler is its own consumer group, so any number of them
  * react to the same events independently. {@link #apply} runs at most once per event id: writes
  * through {@code tx} commit together with the record that the event was applied. An effect outside
  * the store (a call to Odoo, a file) must itself be idempotent by the event's business key, since a
@@ -16,7 +17,8 @@ public interface EventHandler {
     /** The consumer group and idempotency scope, e.g. {@code order-intake}. */
     String consumer();
 
-    EventFamily family();
+    /** The families whose topics it reads. */
+    Set<EventFamily> families();
 
     void apply(ConsumedEvent event, Connection tx) throws Exception;
 }

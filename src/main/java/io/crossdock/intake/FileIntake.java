@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -64,6 +67,8 @@ public class FileIntake {
     /** The document's event is on Kafka: the inbox copy may go. */
     public void published(Exchange exchange) {
         Receipt receipt = exchange.getProperty(RECEIPT, Receipt.class);
-        ledger.markPublished(receipt.correlationId());
+        List<?> sent = exchange.getMessage().getHeader(KafkaConstants.KAFKA_RECORD_META, List.class);
+        RecordMetadata where = (RecordMetadata) sent.get(0);
+        ledger.markPublished(receipt, where.topic(), where.partition(), where.offset());
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crossdock.intake.Receipt.Outcome;
+import io.crossdock.ops.Tracking;
+import io.crossdock.ops.TrackingEntry;
 import io.crossdock.store.Store;
 
 /**
@@ -27,9 +29,11 @@ public class IntakeLedger {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Store store;
+    private final Tracking tracking;
 
-    public IntakeLedger(Store store) {
+    public IntakeLedger(Store store, Tracking tracking) {
         this.store = store;
+        this.tracking = tracking;
     }
 
     /** Archives a file read from {@code partner}'s inbox and says what to do with it. */
@@ -56,16 +60,26 @@ public class IntakeLedger {
         }
     }
 
-    /** The file's event is durably on Kafka: a later drop of the same bytes is a duplicate. */
-    public void markPublished(String correlationId) {
-        try (Connection db = store.dataSource().getConnection();
-                PreparedStatement update = db.prepareStatement(
-                        "update inbound_file set status = 'PUBLISHED', published_at = ? where correlation_id = ?")) {
-            update.setObject(1, now());
-            update.setString(2, correlationId);
-            update.executeUpdate();
+    /** The file's event is durably on Kafka at this position: a later drop of the same bytes is a duplicate. */
+    public void markPublished(Receipt receipt, String topic, int partition, long offset) {
+        try (Connection db = store.dataSource().getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement update = db.prepareStatement(
+                    "update inbound_file set status = 'PUBLISHED', published_at = ? where correlation_id = ?")) {
+                update.setObject(1, now());
+                update.setString(2, receipt.correlationId());
+                update.executeUpdate();
+                tracking.record(db, TrackingEntry.of("FILE_HANDED_ON", "kafka",
+                        "Handed on as an inbound document", receipt.fileName(), receipt.partner(),
+                        receipt.correlationId()).withKafka(topic, partition, offset)
+                        .withEvent(receipt.correlationId(), IntakeEvents.DOCUMENT_RECEIVED));
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new IntakeStoreException("could not mark " + correlationId + " as published", e);
+            throw new IntakeStoreException("could not mark " + receipt.correlationId() + " as published", e);
         }
     }
 
@@ -115,6 +129,9 @@ public class IntakeLedger {
             receipt.setObject(7, now);
             receipt.executeUpdate();
         }
+        tracking.record(db, TrackingEntry.of("FILE_RECEIVED", "sftp", "Received " + fileName + " from " + partner
+                + " (" + content.length + " bytes, sha256 " + sha256 + "), archived unchanged", fileName, partner,
+                correlationId).at(now).withArchive(archiveId));
         return new Receipt(Outcome.NEW, correlationId, partner, fileName, sha256, content.length, archiveId, now,
                 null, null);
     }
@@ -135,6 +152,10 @@ public class IntakeLedger {
             duplicate.setObject(6, now);
             duplicate.executeUpdate();
         }
+        // Filed under the original's correlation id as its key, so the original's timeline shows the resend.
+        tracking.record(db, TrackingEntry.of("FILE_DUPLICATE", "sftp", "Received " + fileName + " from " + partner
+                + " again: same content as " + original.fileName() + "; reported, not processed",
+                original.correlationId(), partner, correlationId).at(now).withArchive(original.archiveId()));
         return new Receipt(Outcome.DUPLICATE, correlationId, partner, fileName, sha256, size, original.archiveId(),
                 now, original.correlationId(), original.fileName());
     }

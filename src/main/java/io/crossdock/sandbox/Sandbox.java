@@ -60,6 +60,7 @@ public class Sandbox {
                   HTTP      http://localhost:%s  (health /q/health/ready, metrics /q/metrics)
                   SFTP      sftp -P %d %s@%s   password: %s   (drop files in inbox/, pick up from outbox/)
                   Kafka     %s   (topic %s)
+                  API       header X-API-Key: sandbox-operator-key   (e.g. GET /api/v1/track/<correlation id>)
                   Data      %s
                 =================================
                 """, httpPort, sftp.port(), user, sftp.host(), config.sftp().password(), kafka.bootstrapServers(),

@@ -47,8 +47,8 @@ public final class LedgerHandlers {
         }
 
         @Override
-        public EventFamily family() {
-            return EventFamily.ORDERS;
+        public Set<EventFamily> families() {
+            return Set.of(EventFamily.ORDERS);
         }
 
         @Override
@@ -66,8 +66,8 @@ public final class LedgerHandlers {
         }
 
         @Override
-        public EventFamily family() {
-            return EventFamily.ORDERS;
+        public Set<EventFamily> families() {
+            return Set.of(EventFamily.ORDERS);
         }
 
         @Override

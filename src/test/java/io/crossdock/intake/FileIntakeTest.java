@@ -3,6 +3,9 @@ package io.crossdock.intake;
 import io.crossdock.canonical.ContentHash;
 import static io.crossdock.testing.KafkaTopicReader.header;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +22,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.crossdock.canonical.CanonicalSamples;
+import io.crossdock.canonical.EventType;
+import io.crossdock.events.EventContext;
+import io.crossdock.events.EventPublisher;
 import io.crossdock.store.Store;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
@@ -46,6 +53,11 @@ class FileIntakeTest {
 
     @Inject
     Store store;
+
+    @Inject
+    EventPublisher publisher;
+
+    static final String OPERATOR = "test-operator-key";
 
     @Test
     void aDroppedFileIsArchivedHandedOnWithItsCorrelationIdAndLeavesTheInbox() throws Exception {
@@ -124,6 +136,42 @@ class FileIntakeTest {
                     "the whole file was read, not a part: " + received);
             assertEquals(1, recordsFor(inbound, name).size());
         }
+    }
+
+    @Test
+    void aFilesWholeStoryCanBeFoundByItsCorrelationIdFileNameOrTheBusinessKeyOfWhatFollowed() throws Exception {
+        String name = "track-" + UUID.randomUUID() + ".edi";
+        byte[] content = ("ISA*00*TRACK*" + UUID.randomUUID() + "~").getBytes(StandardCharsets.UTF_8);
+        String correlationId;
+        try (var partner = PartnerSftpClient.demoPartner(); var inbound = new KafkaTopicReader(bootstrap, inboundTopic)) {
+            partner.put("inbox/" + name, content);
+            correlationId = header(awaitRecordFor(inbound, name), "ce_correlationid");
+        }
+        // What the EDI stage will do with the file: an order under the same correlation id.
+        String po = "PO-" + UUID.randomUUID();
+        publisher.publish(EventType.ORDER_RECEIVED, CanonicalSamples.order(po),
+                EventContext.of(correlationId, "demo", "/crossdock/edi/demo")).get();
+
+        given().get("/api/v1/track/" + po).then().statusCode(401);
+        for (String key : List.of(po, "demo/" + po, correlationId, name)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", OPERATOR)
+                    .get("/api/v1/track/" + key).then().statusCode(200)
+                    .body("correlationIds", hasItem(correlationId))
+                    .body("timeline.stage", contains("FILE_RECEIVED", "FILE_HANDED_ON", "EVENT_PUBLISHED")));
+        }
+        var timeline = given().header("X-API-Key", OPERATOR).get("/api/v1/track/" + po).then().extract().jsonPath();
+        assertEquals(name, timeline.getString("timeline[0].businessKey"));
+        assertEquals(inboundTopic, timeline.getString("timeline[1].kafka.topic"));
+        assertEquals("demo/" + po, timeline.getString("timeline[2].businessKey"));
+        assertEquals(EventType.ORDER_RECEIVED.cloudEventType(), timeline.getString("timeline[2].eventType"));
+
+        String archive = timeline.getString("timeline[0].archive.href");
+        byte[] archived = given().header("X-API-Key", OPERATOR).get(archive).then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(content, archived, "the archive link gives the file byte for byte");
+
+        given().header("X-API-Key", OPERATOR).get("/api/v1/track/no-such-" + UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecordFor(KafkaTopicReader reader, String fileName) {

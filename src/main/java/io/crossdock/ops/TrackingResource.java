@@ -1,0 +1,66 @@
+package io.crossdock.ops;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.crossdock.store.Store;
+import io.smallrye.common.annotation.Blocking;
+
+/** Find any transaction by what you know of it, and read the documents it was made of. */
+@Path("/api/v1")
+@RolesAllowed({"operator", "admin"})
+@Blocking
+public class TrackingResource {
+
+    private final TrackingQuery tracking;
+    private final Store store;
+
+    public TrackingResource(TrackingQuery tracking, Store store) {
+        this.tracking = tracking;
+        this.store = store;
+    }
+
+    /** The timeline of a business key (demo/PO-1 or PO-1), a file name or a correlation id. */
+    @GET
+    @Path("/track/{key: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TrackingQuery.Timeline track(@PathParam("key") String key) throws Exception {
+        TrackingQuery.Timeline timeline = tracking.timeline(key);
+        if (timeline.timeline().isEmpty()) {
+            throw new NotFoundException("nothing is known under '" + key + "': try a PO, shipment, invoice or"
+                    + " payment reference, a file name or a correlation id");
+        }
+        return timeline;
+    }
+
+    /** An archived document, byte for byte as it was received or sent. */
+    @GET
+    @Path("/archive/{archiveId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response archived(@PathParam("archiveId") String archiveId) throws Exception {
+        try (Connection db = store.dataSource().getConnection();
+                PreparedStatement query = db.prepareStatement(
+                        "select file_name, content from archived_document where archive_id = ?")) {
+            query.setString(1, archiveId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("no archived document " + archiveId);
+                }
+                return Response.ok(row.getBytes("content"))
+                        .header("Content-Disposition", "attachment; filename=\"" + row.getString("file_name")
+                                .replace("\"", "") + "\"")
+                        .build();
+            }
+        }
+    }
+}
