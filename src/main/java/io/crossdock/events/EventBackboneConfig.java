@@ -2,6 +2,7 @@ package io.crossdock.events;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,7 +36,34 @@ public interface EventBackboneConfig {
     @WithDefault("5")
     int lingerMs();
 
+    /** How often consumer lag is measured (ms). */
+    @WithDefault("15000")
+    long lagIntervalMs();
+
     Retry retry();
+
+    /** Per-consumer overrides of the retry settings: {@code crossdock.events.consumers.<consumer>.max-redeliveries}. */
+    Map<String, ConsumerSettings> consumers();
+
+    Replay replay();
+
+    interface Replay {
+        /** The most records one time-range replay may resend. */
+        @WithDefault("100000")
+        int maxRecords();
+    }
+
+    interface ConsumerSettings {
+        Optional<Integer> maxRedeliveries();
+
+        Optional<Long> initialDelayMs();
+
+        Optional<Double> multiplier();
+
+        Optional<Long> maxDelayMs();
+
+        Optional<Integer> maxPollRecords();
+    }
 
     interface Retry {
         /** Attempts after the first before a message is dead-lettered. */

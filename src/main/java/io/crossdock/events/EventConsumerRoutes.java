@@ -1,5 +1,7 @@
 package io.crossdock.events;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -7,7 +9,6 @@ import io.crossdock.canonical.EventType;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * One route per {@link EventHandler}: read the family's topic as the handler's own consumer group,
@@ -26,16 +27,14 @@ public class EventConsumerRoutes extends RouteBuilder {
     private final EventTopics topics;
     private final EventMetrics metrics;
     private final EventBackboneConfig config;
-    private final Config settings;
 
     public EventConsumerRoutes(Instance<EventHandler> handlers, EventInbox inbox, EventTopics topics,
-            EventMetrics metrics, EventBackboneConfig config, Config settings) {
+            EventMetrics metrics, EventBackboneConfig config) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.topics = topics;
         this.metrics = metrics;
         this.config = config;
-        this.settings = settings;
     }
 
     @Override
@@ -46,23 +45,31 @@ public class EventConsumerRoutes extends RouteBuilder {
                 .bean("deadLetters", "record")
                 .to("kafka:dead-letters?valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
 
+        from("timer:consumer-lag?period=" + config.lagIntervalMs()).routeId("consumer-lag")
+                .bean("consumerLag", "measure");
+
         for (EventHandler handler : handlers) {
             String consumer = handler.consumer();
+            Optional<EventBackboneConfig.ConsumerSettings> own = Optional.ofNullable(config.consumers().get(consumer));
             String sources = handler.families().stream().sorted().map(topics::topicOf)
                     .collect(java.util.stream.Collectors.joining(","));
             from("kafka:" + sources
                     + "?groupId=" + consumer
                     + "&autoOffsetReset=earliest"
                     + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
-                    + "&maxPollRecords=" + setting(consumer, "max-poll-records", 500))
+                    + "&maxPollRecords=" + own.flatMap(EventBackboneConfig.ConsumerSettings::maxPollRecords).orElse(500))
                     .routeId("consume-" + consumer)
                     .errorHandler(deadLetterChannel(DEAD_LETTER_ROUTE)
                             .useOriginalMessage()
-                            .maximumRedeliveries(setting(consumer, "max-redeliveries", config.retry().maxRedeliveries()))
-                            .redeliveryDelay(setting(consumer, "initial-delay-ms", config.retry().initialDelayMs()))
+                            .maximumRedeliveries(own.flatMap(EventBackboneConfig.ConsumerSettings::maxRedeliveries)
+                                    .orElse(config.retry().maxRedeliveries()))
+                            .redeliveryDelay(own.flatMap(EventBackboneConfig.ConsumerSettings::initialDelayMs)
+                                    .orElse(config.retry().initialDelayMs()))
                             .useExponentialBackOff()
-                            .backOffMultiplier(setting(consumer, "multiplier", config.retry().multiplier()))
-                            .maximumRedeliveryDelay(setting(consumer, "max-delay-ms", config.retry().maxDelayMs()))
+                            .backOffMultiplier(own.flatMap(EventBackboneConfig.ConsumerSettings::multiplier)
+                                    .orElse(config.retry().multiplier()))
+                            .maximumRedeliveryDelay(own.flatMap(EventBackboneConfig.ConsumerSettings::maxDelayMs)
+                                    .orElse(config.retry().maxDelayMs()))
                             .useCollisionAvoidance()
                             .retryAttemptedLogLevel(LoggingLevel.WARN))
                     .onException(Exception.class)
@@ -91,9 +98,4 @@ public class EventConsumerRoutes extends RouteBuilder {
         }
     }
 
-    private <T> T setting(String consumer, String name, T fallback) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) fallback.getClass();
-        return settings.getOptionalValue("crossdock.events.consumers." + consumer + "." + name, type).orElse(fallback);
-    }
 }

@@ -56,13 +56,12 @@ public class Replays {
     private final KafkaProducer<String, byte[]> producer;
 
     public Replays(Store store, EventTopics topics, EventMetrics metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "crossdock.events.replay.max-records", defaultValue = "100000") int maxRecords) {
+            EventBackboneConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.store = store;
         this.topics = topics;
         this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
-        this.maxRecords = maxRecords;
+        this.maxRecords = config.replay().maxRecords();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "crossdock-replay",

@@ -209,6 +209,40 @@ class EventBackboneTest {
     }
 
     @Test
+    void eventMetricsArePrometheusTextPerTypeOutcomeAndConsumerWithConsumerLag() throws Exception {
+        publisher.publish(EventType.ORDER_RECEIVED, CanonicalSamples.order("METRICS-" + UUID.randomUUID()),
+                EventContext.of("corr-metrics", "demo", "/crossdock/test")).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("crossdock_events_total{consumer=\"\",outcome=\"published\",type=\"OrderReceived\"}"))
+                .body(containsString("crossdock_events_total{consumer=\"test-ledger-a\",outcome=\"consumed\",type=\"OrderReceived\"}"))
+                .body(containsString("crossdock_events_consumer_lag{consumer=\"test-ledger-b\",topic=\"crossdock.orders\"}")));
+    }
+
+    @Test
+    void aTimeRangeReplayResendsWhatTheFamilyReceivedThenAndConsumersApplyOnlyWhatTheyMissed() throws Exception {
+        String run = "RANGE-" + UUID.randomUUID();
+        LedgerHandlers.BROKEN.add(run + "-0");
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(EventType.ORDER_RECEIVED, CanonicalSamples.order(run + "-" + i),
+                    EventContext.of("corr-" + run, "demo", "/crossdock/test")).get();
+        }
+        java.time.Instant to = java.time.Instant.now().plusSeconds(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied("test-ledger-a", run) == 2
+                && given().header("X-API-Key", OPERATOR).queryParam("businessKey", "demo/" + run + "-0")
+                        .get("/api/v1/dead-letters").then().extract().jsonPath().getList("id").size() == 2);
+        LedgerHandlers.BROKEN.remove(run + "-0");
+
+        given().header("X-API-Key", OPERATOR).contentType("application/json")
+                .body("{\"family\": \"orders\", \"from\": \"" + from + "\", \"to\": \"" + to + "\"}")
+                .post("/api/v1/replays").then().statusCode(200)
+                .body("kind", equalTo("TIME_RANGE")).body("eventsReplayed", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                applied("test-ledger-a", run) == 3 && applied("test-ledger-b", run) == 3);
+        assertThat(maxTimes(run)).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidEventIsRefusedWithTheFieldNamedAndNeverPublished() {
         Order valid = CanonicalSamples.order("PO-INVALID");
         Order noBuyerCurrency = new Order(valid.poNumber(), valid.partner(), valid.orderDate(), valid.purpose(),
