@@ -36,6 +36,10 @@ public interface EventBackboneConfig {
     @WithDefault("5")
     int lingerMs();
 
+    /** Consumers apply what arrived within this many ms in one transaction (at most a poll's worth). */
+    @WithDefault("20")
+    long batchWindowMs();
+
     /** How often consumer lag is measured (ms). */
     @WithDefault("15000")
     long lagIntervalMs();
@@ -63,6 +67,9 @@ public interface EventBackboneConfig {
         Optional<Long> maxDelayMs();
 
         Optional<Integer> maxPollRecords();
+
+        /** Consumer threads in this pod (default: the family's partition count). */
+        Optional<Integer> threads();
     }
 
     interface Retry {

@@ -1,6 +1,9 @@
 package io.crossdock.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -8,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import io.crossdock.canonical.EventType;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -27,6 +31,7 @@ public class EventConsumerRoutes extends RouteBuilder {
     private final EventTopics topics;
     private final EventMetrics metrics;
     private final EventBackboneConfig config;
+    private volatile ProducerTemplate slowPath;
 
     public EventConsumerRoutes(Instance<EventHandler> handlers, EventInbox inbox, EventTopics topics,
             EventMetrics metrics, EventBackboneConfig config) {
@@ -53,12 +58,24 @@ public class EventConsumerRoutes extends RouteBuilder {
             Optional<EventBackboneConfig.ConsumerSettings> own = Optional.ofNullable(config.consumers().get(consumer));
             String sources = handler.families().stream().sorted().map(topics::topicOf)
                     .collect(java.util.stream.Collectors.joining(","));
+            String oneByOne = "direct:apply-" + consumer;
             from("kafka:" + sources
                     + "?groupId=" + consumer
                     + "&autoOffsetReset=earliest"
                     + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
-                    + "&maxPollRecords=" + own.flatMap(EventBackboneConfig.ConsumerSettings::maxPollRecords).orElse(500))
+                    + "&batching=true"
+                    // A batch closes when full or after this long, so a quiet topic still flows at once.
+                    + "&batchingIntervalMs=" + config.batchWindowMs()
+                    + "&pollTimeoutMs=" + config.batchWindowMs()
+                    + "&maxPollRecords=" + own.flatMap(EventBackboneConfig.ConsumerSettings::maxPollRecords).orElse(500)
+                    // One consumer thread per partition: events of one key stay in order, keys go in parallel.
+                    + "&consumersCount=" + own.flatMap(EventBackboneConfig.ConsumerSettings::threads)
+                            .orElse(config.partitions()))
                     .routeId("consume-" + consumer)
+                    .process(batch -> applyBatch(handler, batch, oneByOne));
+
+            // The slow path, taken by a batch that failed: each event alone, retried, and dead-lettered if it must.
+            from(oneByOne).routeId("apply-" + consumer)
                     .errorHandler(deadLetterChannel(DEAD_LETTER_ROUTE)
                             .useOriginalMessage()
                             .maximumRedeliveries(own.flatMap(EventBackboneConfig.ConsumerSettings::maxRedeliveries)
@@ -79,6 +96,49 @@ public class EventConsumerRoutes extends RouteBuilder {
                     .setProperty(DeadLetters.CONSUMER, constant(consumer))
                     .process(exchange -> apply(handler, exchange));
         }
+    }
+
+    /**
+     * The fast path: a poll's events applied in one transaction. Records that are not readable events,
+     * and every event of a batch that failed, go one by one through the slow path.
+     */
+    private void applyBatch(EventHandler handler, Exchange batch, String oneByOne) {
+        List<?> records = batch.getMessage().getBody(List.class);
+        List<Exchange> readable = new ArrayList<>();
+        List<ConsumedEvent> events = new ArrayList<>();
+        ProducerTemplate slowPath = slowPath(batch);
+        for (Object record : records) {
+            Exchange exchange = (Exchange) record;
+            try {
+                events.add(KafkaExchanges.consumedEvent(exchange));
+                readable.add(exchange);
+            } catch (UnreadableEventException e) {
+                slowPath.send(oneByOne, exchange);
+            }
+        }
+        try {
+            Set<String> applied = inbox.applyBatch(handler, events);
+            for (ConsumedEvent event : events) {
+                if (applied.contains(event.id())) {
+                    metrics.consumed(event.type().orElse(null), handler.consumer());
+                } else {
+                    metrics.skippedDuplicate(event.type().orElse(null), handler.consumer());
+                }
+            }
+        } catch (Exception batchFailed) {
+            readable.forEach(exchange -> slowPath.send(oneByOne, exchange));
+        }
+    }
+
+    private ProducerTemplate slowPath(Exchange exchange) {
+        if (slowPath == null) {
+            synchronized (this) {
+                if (slowPath == null) {
+                    slowPath = exchange.getContext().createProducerTemplate();
+                }
+            }
+        }
+        return slowPath;
     }
 
     private void apply(EventHandler handler, Exchange exchange) throws Exception {

@@ -21,4 +21,11 @@ public interface EventHandler {
     Set<EventFamily> families();
 
     void apply(ConsumedEvent event, Connection tx) throws Exception;
+
+    /** Applies several events in one transaction; override to write them in one round trip. */
+    default void applyAll(java.util.Collection<ConsumedEvent> events, Connection tx) throws Exception {
+        for (ConsumedEvent event : events) {
+            apply(event, tx);
+        }
+    }
 }
