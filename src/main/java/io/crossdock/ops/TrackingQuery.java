@@ -96,58 +96,52 @@ public class TrackingQuery {
     }
 
     private static List<TrackingEntry> applied(Connection db, Collection<String> eventIds) throws SQLException {
+        return byEventIds(db, "select * from consumed_event where event_id in (%s) and consumer <> 'tracking-indexer'",
+                eventIds, (row, entries) -> entries.add(new TrackingEntry(row.getObject("applied_at", OffsetDateTime.class),
+                        "EVENT_APPLIED", row.getString("consumer"), "Applied by " + row.getString("consumer"),
+                        row.getString("business_key"), null, row.getString("correlation_id"), row.getString("event_id"),
+                        row.getString("event_type"), null, null)));
+    }
+
+    private static List<TrackingEntry> deadLetters(Connection db, Collection<String> eventIds) throws SQLException {
+        return byEventIds(db, "select * from dead_letter where event_id in (%s)", eventIds, (row, entries) -> {
+            String consumer = row.getString("consumer");
+            TrackingEntry dead = new TrackingEntry(row.getObject("dead_lettered_at", OffsetDateTime.class),
+                    "DEAD_LETTERED", consumer, consumer + " gave up after " + row.getInt("attempts")
+                    + " attempt(s): " + row.getString("cause") + " (dead letter " + row.getString("dead_letter_id")
+                    + ")", row.getString("business_key"), null, row.getString("correlation_id"),
+                    row.getString("event_id"), row.getString("event_type"), null, null);
+            entries.add(dead);
+            if (row.getObject("replayed_at") != null) {
+                entries.add(new TrackingEntry(row.getObject("replayed_at", OffsetDateTime.class), "REPLAYED", "kafka",
+                        "Replayed by " + row.getString("replayed_by"), dead.businessKey(), null, dead.correlationId(),
+                        dead.eventId(), dead.eventType(), null, null));
+            }
+        });
+    }
+
+    private static List<TrackingEntry> byEventIds(Connection db, String sql, Collection<String> eventIds,
+            RowReader reader) throws SQLException {
         List<TrackingEntry> entries = new ArrayList<>();
         if (eventIds.isEmpty()) {
             return entries;
         }
-        try (PreparedStatement query = db.prepareStatement("select * from consumed_event where event_id in ("
-                + marks(eventIds.size()) + ") and consumer <> 'tracking-indexer'")) {
+        try (PreparedStatement query = db.prepareStatement(sql.formatted(marks(eventIds.size())))) {
             int i = 0;
             for (String id : eventIds) {
                 query.setString(++i, id);
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    entries.add(new TrackingEntry(row.getObject("applied_at", OffsetDateTime.class), "EVENT_APPLIED",
-                            row.getString("consumer"), "Applied by " + row.getString("consumer"),
-                            row.getString("business_key"), null, row.getString("correlation_id"),
-                            row.getString("event_id"), row.getString("event_type"), null, null));
+                    reader.read(row, entries);
                 }
             }
         }
         return entries;
     }
 
-    private static List<TrackingEntry> deadLetters(Connection db, Collection<String> eventIds) throws SQLException {
-        List<TrackingEntry> entries = new ArrayList<>();
-        if (eventIds.isEmpty()) {
-            return entries;
-        }
-        try (PreparedStatement query = db.prepareStatement("select * from dead_letter where event_id in ("
-                + marks(eventIds.size()) + ")")) {
-            int i = 0;
-            for (String id : eventIds) {
-                query.setString(++i, id);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    String consumer = row.getString("consumer");
-                    TrackingEntry dead = new TrackingEntry(row.getObject("dead_lettered_at", OffsetDateTime.class),
-                            "DEAD_LETTERED", consumer, consumer + " gave up after " + row.getInt("attempts")
-                            + " attempt(s): " + row.getString("cause") + " (dead letter "
-                            + row.getString("dead_letter_id") + ")", row.getString("business_key"), null,
-                            row.getString("correlation_id"), row.getString("event_id"), row.getString("event_type"),
-                            null, null);
-                    entries.add(dead);
-                    if (row.getObject("replayed_at") != null) {
-                        entries.add(new TrackingEntry(row.getObject("replayed_at", OffsetDateTime.class), "REPLAYED",
-                                "kafka", "Replayed by " + row.getString("replayed_by"), dead.businessKey(), null,
-                                dead.correlationId(), dead.eventId(), dead.eventType(), null, null));
-                    }
-                }
-            }
-        }
-        return entries;
+    private interface RowReader {
+        void read(ResultSet row, List<TrackingEntry> entries) throws SQLException;
     }
 
     private static String marks(int count) {

@@ -38,12 +38,17 @@ public final class LedgerHandlers {
         }
     }
 
-    @ApplicationScoped
-    @LookupIfProperty(name = "crossdock.test.ledger-handlers", stringValue = "true")
-    public static class LedgerA implements EventHandler {
+    /** Counts what it applies under its own consumer name. */
+    abstract static class Ledger implements EventHandler {
+        private final String consumer;
+
+        Ledger(String consumer) {
+            this.consumer = consumer;
+        }
+
         @Override
         public String consumer() {
-            return "test-ledger-a";
+            return consumer;
         }
 
         @Override
@@ -53,26 +58,23 @@ public final class LedgerHandlers {
 
         @Override
         public void apply(ConsumedEvent event, Connection tx) throws Exception {
-            count(consumer(), event, tx);
+            count(consumer, event, tx);
         }
     }
 
     @ApplicationScoped
     @LookupIfProperty(name = "crossdock.test.ledger-handlers", stringValue = "true")
-    public static class LedgerB implements EventHandler {
-        @Override
-        public String consumer() {
-            return "test-ledger-b";
+    public static class LedgerA extends Ledger {
+        public LedgerA() {
+            super("test-ledger-a");
         }
+    }
 
-        @Override
-        public Set<EventFamily> families() {
-            return Set.of(EventFamily.ORDERS);
-        }
-
-        @Override
-        public void apply(ConsumedEvent event, Connection tx) throws Exception {
-            count(consumer(), event, tx);
+    @ApplicationScoped
+    @LookupIfProperty(name = "crossdock.test.ledger-handlers", stringValue = "true")
+    public static class LedgerB extends Ledger {
+        public LedgerB() {
+            super("test-ledger-b");
         }
     }
 }
