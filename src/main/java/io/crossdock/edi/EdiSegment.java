@@ -1,0 +1,20 @@
+package io.crossdock.edi;
+
+import java.util.List;
+
+/**
+ * A segment as read: its tag, its position in the file, and its elements. An element is a String,
+ * or a List of Strings when it is a composite; an absent element is an empty String.
+ */
+public record EdiSegment(String tag, int position, List<Object> elements) {
+
+    /** Element {@code n} (1-based, as in BEG03), or "" when absent. Composites give their first component. */
+    public String element(int n) {
+        if (n < 1 || n > elements.size()) {
+            return "";
+        }
+        Object value = elements.get(n - 1);
+        return value instanceof List<?> components ? (components.isEmpty() ? "" : String.valueOf(components.get(0)))
+                : String.valueOf(value);
+    }
+}
