@@ -1,0 +1,206 @@
+package io.crossdock.edi;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+/**
+ * Writes the X12 997 that answers one received functional group: per transaction set accepted or
+ * rejected with the segment and element in error (AK2/AK3/AK4/AK5), and for the group as a whole
+ * (AK9). An acknowledgment is never acknowledged.
+ */
+public final class FunctionalAcknowledgment {
+
+    /** A group as received: its envelopes, its transaction sets and the errors of GS/GE themselves. */
+    public record ReceivedGroup(Envelope interchange, FunctionalGroup group, List<EdiTransaction> transactions,
+            List<EdiError> groupErrors) {
+    }
+
+    /** Who we are to this partner, in the acknowledgment's envelopes. */
+    public record OurIdentity(String qualifier, String id, String applicationId) {
+    }
+
+    /** Control numbers taken for the acknowledgment (see {@link ControlNumbers}). */
+    public record Numbers(long interchange, long group) {
+    }
+
+    private FunctionalAcknowledgment() {
+    }
+
+    public static boolean isAcknowledgment(FunctionalGroup group) {
+        return group != null && "FA".equals(group.functionalId());
+    }
+
+    public static byte[] write(ReceivedGroup received, OurIdentity us, Numbers numbers, LocalDateTime now) {
+        if (isAcknowledgment(received.group())) {
+            throw new IllegalArgumentException("group " + received.group().controlNumber()
+                    + " is itself an acknowledgment (GS01 FA): acknowledgments are never acknowledged");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        factory.setProperty(Delimiters.SEGMENT, '~');
+        factory.setProperty(Delimiters.DATA_ELEMENT, '*');
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
+        factory.setProperty(Delimiters.REPETITION, '^');
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        try {
+            EDIStreamWriter writer = factory.createEDIStreamWriter(out);
+            Envelope theirs = received.interchange();
+            String isaVersion = theirs.version().isBlank() ? "00401" : theirs.version();
+            String interchangeNumber = String.format("%09d", numbers.interchange());
+            writer.startInterchange();
+            segment(writer, "ISA", "00", pad("", 10), "00", pad("", 10), us.qualifier(), pad(us.id(), 15),
+                    theirs.senderQualifier(), pad(theirs.senderId(), 15),
+                    now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
+                    isaVersion.compareTo("00402") >= 0 ? "^" : "U", isaVersion, interchangeNumber, "0",
+                    theirs.test() ? "T" : "P", ">");
+            String groupNumber = String.valueOf(numbers.group());
+            segment(writer, "GS", "FA", us.applicationId(), received.group().senderId(),
+                    now.format(DateTimeFormatter.ofPattern("yyyyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
+                    groupNumber, "X", received.group().version());
+            List<String[]> body = new ArrayList<>();
+            body.add(new String[] {"AK1", received.group().functionalId(), received.group().controlNumber()});
+            int accepted = 0;
+            for (EdiTransaction set : received.transactions()) {
+                body.add(new String[] {"AK2", set.type(), set.controlNumber()});
+                body.addAll(segmentErrors(set));
+                String[] status = setStatus(set);
+                body.add(status);
+                if (!"R".equals(status[1])) {
+                    accepted++;
+                }
+            }
+            body.add(groupStatus(received, accepted));
+            segment(writer, "ST", "997", "0001");
+            for (String[] segment : body) {
+                segment(writer, segment[0], java.util.Arrays.copyOfRange(segment, 1, segment.length));
+            }
+            segment(writer, "SE", String.valueOf(body.size() + 2), "0001");
+            segment(writer, "GE", "1", groupNumber);
+            segment(writer, "IEA", "1", interchangeNumber);
+            writer.endInterchange();
+            writer.close();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("could not write the 997 for group " + received.group().controlNumber(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String[]> segmentErrors(EdiTransaction set) {
+        List<String[]> segments = new ArrayList<>();
+        int first = set.segments().isEmpty() ? 1 : set.segments().get(0).position();
+        for (EdiError error : set.errors()) {
+            if ("SE".equals(error.segmentTag()) || "ST".equals(error.segmentTag())) {
+                continue; // reported in AK5
+            }
+            String position = String.valueOf(error.segmentPosition() - first + 1);
+            if (error.elementPosition() == 0) {
+                segments.add(new String[] {"AK3", error.segmentTag(), position, "", segmentCode(error.code())});
+            } else {
+                segments.add(new String[] {"AK3", error.segmentTag(), position, "", "8"});
+                String element = error.componentPosition() > 0
+                        ? error.elementPosition() + ">" + error.componentPosition() : String.valueOf(error.elementPosition());
+                segments.add(new String[] {"AK4", element, "", elementCode(error.code()),
+                        error.value() == null ? "" : error.value()});
+            }
+        }
+        return segments;
+    }
+
+    private static String[] setStatus(EdiTransaction set) {
+        if (set.errors().isEmpty()) {
+            return new String[] {"AK5", "A"};
+        }
+        List<String> codes = new ArrayList<>();
+        for (EdiError error : set.errors()) {
+            String code = switch (error.code()) {
+                case "CONTROL_REFERENCE_MISMATCH" -> "3";
+                case "CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT" -> "4";
+                default -> "5";
+            };
+            if (!codes.contains(code) && codes.size() < 5) {
+                codes.add(code);
+            }
+        }
+        List<String> segment = new ArrayList<>(List.of("AK5", "R"));
+        segment.addAll(codes);
+        return segment.toArray(String[]::new);
+    }
+
+    private static String[] groupStatus(ReceivedGroup received, int accepted) {
+        int count = received.transactions().size();
+        List<String> codes = new ArrayList<>();
+        for (EdiError error : received.groupErrors()) {
+            if ("GE".equals(error.segmentTag())) {
+                String code = "CONTROL_REFERENCE_MISMATCH".equals(error.code()) ? "4"
+                        : "CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT".equals(error.code()) ? "5" : null;
+                if (code != null && !codes.contains(code)) {
+                    codes.add(code);
+                }
+            }
+        }
+        String status = !codes.isEmpty() || accepted == 0 ? "R" : accepted == count ? "A" : "P";
+        List<String> segment = new ArrayList<>(List.of("AK9", status, String.valueOf(count), String.valueOf(count),
+                String.valueOf(accepted)));
+        segment.addAll(codes);
+        return segment.toArray(String[]::new);
+    }
+
+    private static String segmentCode(String error) {
+        return switch (error) {
+            case "UNRECOGNIZED_SEGMENT_ID" -> "1";
+            case "UNEXPECTED_SEGMENT" -> "2";
+            case "MANDATORY_SEGMENT_MISSING" -> "3";
+            case "LOOP_OCCURS_OVER_MAXIMUM_TIMES" -> "4";
+            case "SEGMENT_EXCEEDS_MAXIMUM_USE" -> "5";
+            case "SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET" -> "6";
+            case "SEGMENT_NOT_IN_PROPER_SEQUENCE" -> "7";
+            default -> "8";
+        };
+    }
+
+    private static String elementCode(String error) {
+        return switch (error) {
+            case "REQUIRED_DATA_ELEMENT_MISSING" -> "1";
+            case "CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING" -> "2";
+            case "TOO_MANY_DATA_ELEMENTS" -> "3";
+            case "DATA_ELEMENT_TOO_SHORT" -> "4";
+            case "DATA_ELEMENT_TOO_LONG" -> "5";
+            case "INVALID_CHARACTER_DATA" -> "6";
+            case "INVALID_CODE_VALUE" -> "7";
+            case "INVALID_DATE" -> "8";
+            case "INVALID_TIME" -> "9";
+            case "EXCLUSION_CONDITION_VIOLATED" -> "10";
+            case "TOO_MANY_REPETITIONS" -> "12";
+            case "TOO_MANY_COMPONENTS" -> "13";
+            default -> "6";
+        };
+    }
+
+    private static void segment(EDIStreamWriter writer, String tag, String... elements) throws EDIStreamException {
+        writer.writeStartSegment(tag);
+        for (String element : elements) {
+            if (element.contains(">") && !tag.equals("ISA")) {
+                writer.writeStartElement();
+                for (String component : element.split(">", -1)) {
+                    writer.writeComponent(component);
+                }
+                writer.endElement();
+            } else {
+                writer.writeElement(element);
+            }
+        }
+        writer.writeEndSegment();
+    }
+
+    private static String pad(String value, int width) {
+        return value.length() >= width ? value.substring(0, width) : value + " ".repeat(width - value.length());
+    }
+}
