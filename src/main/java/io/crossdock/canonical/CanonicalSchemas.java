@@ -55,6 +55,8 @@ public final class CanonicalSchemas {
         if ("required".equals(message.getType()) && message.getProperty() != null) {
             field = field + "." + message.getProperty();
         }
-        return new Violation(field, message.getType(), message.getMessage());
+        String text = message.getMessage();
+        String located = message.getInstanceLocation() + ": ";
+        return new Violation(field, message.getType(), text.startsWith(located) ? text.substring(located.length()) : text);
     }
 }
