@@ -20,8 +20,9 @@ public class PartnerDirectory {
 
     private final List<PartnerProfile> profiles;
 
-    public PartnerDirectory(@ConfigProperty(name = "crossdock.partners.dirs") List<String> dirs) {
-        this.profiles = new PartnerProfileReader().readAll(profileFiles(dirs));
+    public PartnerDirectory(@ConfigProperty(name = "crossdock.partners.dirs") List<String> dirs,
+            @ConfigProperty(name = "crossdock.mappings.dir", defaultValue = "mappings") String mappings) {
+        this.profiles = new PartnerProfileReader(Path.of(mappings)).readAll(profileFiles(dirs));
     }
 
     public List<PartnerProfile> all() {

@@ -1,5 +1,8 @@
 package io.crossdock.partner;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -9,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record PartnerProfile(
         @JsonProperty(required = true) String id,
         String name,
-        @JsonProperty(required = true) Sftp sftp) {
+        @JsonProperty(required = true) Sftp sftp,
+        Edi edi) {
 
     /** The partner's SFTP account, polled by the file intake. */
     public record Sftp(
@@ -35,6 +39,61 @@ public record PartnerProfile(
         public String outboxOrDefault() {
             return outbox == null ? "outbox" : outbox;
         }
+    }
+
+    /**
+     * How the partner speaks EDI: its identifiers (as in ISA05/06 or UNB02), ours towards it, which
+     * acknowledgment it wants, how long a resent interchange counts as a duplicate, and which
+     * inbound documents become which canonical events through which mapping.
+     */
+    public record Edi(
+            @JsonProperty(required = true) String standard,
+            @JsonProperty(required = true) List<Identifier> identifiers,
+            @JsonProperty(required = true) Identifier us,
+            String applicationId,
+            String acknowledgment,
+            java.time.Duration duplicateWindow,
+            String defaultCurrency,
+            String errorFolder,
+            Map<String, InboundDocument> inbound) {
+
+        public static final List<String> ACKNOWLEDGMENTS = List.of("997", "999", "CONTRL", "none");
+
+        public String acknowledgmentOrDefault() {
+            return acknowledgment != null ? acknowledgment : "X12".equals(standard) ? "997" : "CONTRL";
+        }
+
+        public java.time.Duration duplicateWindowOrDefault() {
+            return duplicateWindow != null ? duplicateWindow : java.time.Duration.ofDays(30);
+        }
+
+        public String errorFolderOrDefault() {
+            return errorFolder != null ? errorFolder : "error";
+        }
+
+        public String applicationIdOrDefault() {
+            return applicationId != null ? applicationId : us.id();
+        }
+
+        public Map<String, InboundDocument> inboundOrNone() {
+            return inbound != null ? inbound : Map.of();
+        }
+
+        public boolean knows(String qualifier, String id) {
+            return identifiers.stream().anyMatch(i -> i.qualifier().equals(qualifier) && i.id().equals(id));
+        }
+    }
+
+    /** An interchange sender or receiver id with its qualifier (ISA05/06, UNB 0007/0004). */
+    public record Identifier(@JsonProperty(required = true) String qualifier, @JsonProperty(required = true) String id) {
+    }
+
+    /**
+     * What an inbound transaction type becomes: the canonical event, the mapping and, for X12, the
+     * loop structure it is read with (paths relative to {@code mappings/}).
+     */
+    public record InboundDocument(@JsonProperty(required = true) String event,
+            @JsonProperty(required = true) String mapping, String loops) {
     }
 
     public String displayName() {

@@ -25,7 +25,14 @@ public final class PartnerProfileReader {
     private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Path mappings;
+
+    /** @param mappings the folder that profiles' mapping paths are relative to */
+    public PartnerProfileReader(Path mappings) {
+        this.mappings = mappings;
+    }
 
     /** Reads every file, then checks that no two profiles share an id. */
     public List<PartnerProfile> readAll(List<Path> files) {
@@ -62,6 +69,9 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": is empty");
         }
         check(file, profile);
+        if (profile.edi() != null) {
+            checkEdi(file, profile.edi());
+        }
         return profile;
     }
 
@@ -70,6 +80,32 @@ public final class PartnerProfileReader {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return path.isEmpty() ? "" : "field '" + path + "': ";
+    }
+
+    private void checkEdi(Path file, PartnerProfile.Edi edi) {
+        if (!List.of("X12", "EDIFACT").contains(edi.standard())) {
+            throw new InvalidPartnerProfileException(file + ": edi.standard '" + edi.standard()
+                    + "' must be X12 or EDIFACT");
+        }
+        if (edi.identifiers().isEmpty()) {
+            throw new InvalidPartnerProfileException(file + ": edi.identifiers needs at least one qualifier and id");
+        }
+        if (!PartnerProfile.Edi.ACKNOWLEDGMENTS.contains(edi.acknowledgmentOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": edi.acknowledgment '" + edi.acknowledgment()
+                    + "' must be one of " + PartnerProfile.Edi.ACKNOWLEDGMENTS);
+        }
+        edi.inboundOrNone().forEach((type, document) -> {
+            if (io.crossdock.canonical.EventType.byName(document.event()).isEmpty()) {
+                throw new InvalidPartnerProfileException(file + ": edi.inbound." + type + ".event '" + document.event()
+                        + "' is not a canonical event (OrderReceived, ...)");
+            }
+            for (String path : java.util.Arrays.asList(document.mapping(), document.loops())) {
+                if (path != null && !Files.isRegularFile(mappings.resolve(path))) {
+                    throw new InvalidPartnerProfileException(file + ": edi.inbound." + type + " names " + path
+                            + ", which is not a file under " + mappings);
+                }
+            }
+        });
     }
 
     private static void check(Path file, PartnerProfile profile) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PartnerProfileReaderTest {
 
-    private final PartnerProfileReader reader = new PartnerProfileReader();
+    private final PartnerProfileReader reader = new PartnerProfileReader(Path.of("mappings"));
 
     @TempDir
     Path dir;
@@ -24,6 +24,46 @@ class PartnerProfileReaderTest {
         assertThat(demo.id()).isEqualTo("demo");
         assertThat(demo.sftp().inboxOrDefault()).isEqualTo("inbox");
         assertThat(demo.sftp().knownHostsFile()).isNotBlank();
+    }
+
+    @Test
+    void theDemoPartnersEdiProfileNamesExistingMappings() {
+        PartnerProfile.Edi edi = reader.read(Path.of("mappings/sandbox/demo.yaml")).edi();
+        assertThat(edi.standard()).isEqualTo("X12");
+        assertThat(edi.knows("ZZ", "DEMO")).isTrue();
+        assertThat(edi.acknowledgmentOrDefault()).isEqualTo("997");
+        assertThat(edi.inboundOrNone()).containsKey("850");
+    }
+
+    @Test
+    void anEdiProfileNamingAMissingMappingOrAnUnknownEventIsRefused() throws IOException {
+        Path missing = write("acme.yaml", profile("acme") + """
+                edi:
+                  standard: X12
+                  identifiers: [{ qualifier: ZZ, id: ACME }]
+                  us: { qualifier: ZZ, id: CROSSDOCK }
+                  inbound:
+                    "850": { event: OrderReceived, mapping: x12/no-such-mapping.jsonata }
+                """);
+        assertThatThrownBy(() -> reader.read(missing)).hasMessageContaining("x12/no-such-mapping.jsonata")
+                .hasMessageContaining("not a file");
+        Path unknownEvent = write("acme.yaml", profile("acme") + """
+                edi:
+                  standard: X12
+                  identifiers: [{ qualifier: ZZ, id: ACME }]
+                  us: { qualifier: ZZ, id: CROSSDOCK }
+                  inbound:
+                    "850": { event: OrderReceivedd, mapping: x12/850-to-order.jsonata }
+                """);
+        assertThatThrownBy(() -> reader.read(unknownEvent)).hasMessageContaining("OrderReceivedd");
+        Path badAck = write("acme.yaml", profile("acme") + """
+                edi:
+                  standard: X12
+                  identifiers: [{ qualifier: ZZ, id: ACME }]
+                  us: { qualifier: ZZ, id: CROSSDOCK }
+                  acknowledgment: "998"
+                """);
+        assertThatThrownBy(() -> reader.read(badAck)).hasMessageContaining("edi.acknowledgment '998'");
     }
 
     @Test
