@@ -214,9 +214,9 @@ public final class EdiReader {
                 case "ISA" -> interchanges.add(envelope = x12Envelope(segment));
                 case "UNB" -> interchanges.add(envelope = edifactEnvelope(segment));
                 case "GS" -> groups.add(group = new FunctionalGroup(segment.element(1), segment.element(2),
-                        segment.element(3), segment.element(6), segment.element(8)));
+                        segment.element(3), segment.element(6), segment.element(8), segment.position()));
                 case "UNG" -> groups.add(group = new FunctionalGroup(segment.element(1), segment.element(2),
-                        segment.element(3), segment.element(5), segment.element(7)));
+                        segment.element(3), segment.element(5), segment.element(7), segment.position()));
                 default -> {
                     if (transactionSegments != null) {
                         transactionSegments.add(segment);

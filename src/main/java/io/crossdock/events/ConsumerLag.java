@@ -56,8 +56,8 @@ public class ConsumerLag {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin()
                         .listConsumerGroupOffsets(handler.consumer()).partitionsToOffsetAndMetadata()
                         .get(10, TimeUnit.SECONDS);
-                for (var family : handler.families()) {
-                    String topic = topics.topicOf(family);
+                for (String topic : java.util.stream.Stream.concat(handler.families().stream().map(topics::topicOf),
+                        handler.otherTopics().stream()).toList()) {
                     List<TopicPartition> partitions = admin().describeTopics(List.of(topic)).allTopicNames()
                             .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
                             .map(p -> new TopicPartition(topic, p.partition())).toList();

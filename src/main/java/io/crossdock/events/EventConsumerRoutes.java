@@ -56,7 +56,8 @@ public class EventConsumerRoutes extends RouteBuilder {
         for (EventHandler handler : handlers) {
             String consumer = handler.consumer();
             Optional<EventBackboneConfig.ConsumerSettings> own = Optional.ofNullable(config.consumers().get(consumer));
-            String sources = handler.families().stream().sorted().map(topics::topicOf)
+            String sources = java.util.stream.Stream.concat(
+                            handler.families().stream().sorted().map(topics::topicOf), handler.otherTopics().stream())
                     .collect(java.util.stream.Collectors.joining(","));
             String oneByOne = "direct:apply-" + consumer;
             from("kafka:" + sources

@@ -20,6 +20,11 @@ public interface EventHandler {
     /** The families whose topics it reads. */
     Set<EventFamily> families();
 
+    /** Topics besides the families' (such as the intake's inbound documents); default none. */
+    default Set<String> otherTopics() {
+        return Set.of();
+    }
+
     void apply(ConsumedEvent event, Connection tx) throws Exception;
 
     /** Applies several events in one transaction; override to write them in one round trip. */

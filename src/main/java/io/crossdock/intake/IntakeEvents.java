@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.crossdock.canonical.InboundDocuments;
 
 /**
  * The CloudEvents the intake publishes. The event id is the receipt's correlation id, so handing
@@ -17,8 +18,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
  */
 public final class IntakeEvents {
 
-    public static final String DOCUMENT_RECEIVED = "io.crossdock.intake.document.received.v1";
-    public static final String DUPLICATE_DOCUMENT = "io.crossdock.intake.document.duplicate.v1";
+    public static final String DOCUMENT_RECEIVED = InboundDocuments.DOCUMENT_RECEIVED;
+    public static final String DUPLICATE_DOCUMENT = InboundDocuments.DUPLICATE_DOCUMENT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +35,7 @@ public final class IntakeEvents {
      */
     public CloudEvent documentReceived(Receipt receipt, byte[] content) {
         CloudEventBuilder event = common(receipt, DOCUMENT_RECEIVED)
-                .withExtension("inline", content.length <= inlineMaxBytes);
+                .withExtension(InboundDocuments.INLINE, content.length <= inlineMaxBytes);
         return content.length <= inlineMaxBytes
                 ? event.withDataContentType("application/octet-stream").withData(content).build()
                 : event.build();
@@ -69,10 +70,10 @@ public final class IntakeEvents {
                 .withSubject(receipt.fileName())
                 .withTime(receipt.receivedAt())
                 .withExtension("correlationid", receipt.correlationId())
-                .withExtension("partner", receipt.partner())
-                .withExtension("filename", receipt.fileName())
-                .withExtension("contentsha256", receipt.contentSha256())
-                .withExtension("archiveid", receipt.archiveId())
+                .withExtension(InboundDocuments.PARTNER, receipt.partner())
+                .withExtension(InboundDocuments.FILE_NAME, receipt.fileName())
+                .withExtension(InboundDocuments.CONTENT_SHA256, receipt.contentSha256())
+                .withExtension(InboundDocuments.ARCHIVE_ID, receipt.archiveId())
                 .withExtension("sizebytes", receipt.sizeBytes());
     }
 }

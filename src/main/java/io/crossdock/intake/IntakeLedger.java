@@ -1,6 +1,5 @@
 package io.crossdock.intake;
 
-import io.crossdock.canonical.ContentHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +11,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crossdock.canonical.ContentHash;
 import io.crossdock.intake.Receipt.Outcome;
 import io.crossdock.ops.Tracking;
 import io.crossdock.ops.TrackingEntry;
+import io.crossdock.store.DocumentArchive;
 import io.crossdock.store.Store;
 
 /**
@@ -30,10 +31,12 @@ public class IntakeLedger {
 
     private final Store store;
     private final Tracking tracking;
+    private final DocumentArchive archive;
 
-    public IntakeLedger(Store store, Tracking tracking) {
+    public IntakeLedger(Store store, Tracking tracking, DocumentArchive archive) {
         this.store = store;
         this.tracking = tracking;
+        this.archive = archive;
     }
 
     /** Archives a file read from {@code partner}'s inbox and says what to do with it. */
@@ -100,22 +103,9 @@ public class IntakeLedger {
     private Receipt archiveNew(Connection db, String partner, String fileName, String sha256, byte[] content)
             throws SQLException {
         String correlationId = UUID.randomUUID().toString();
-        String archiveId = UUID.randomUUID().toString();
         OffsetDateTime now = now();
-        try (PreparedStatement archive = db.prepareStatement("""
-                insert into archived_document (archive_id, correlation_id, direction, partner, file_name,
-                    content_sha256, size_bytes, stored_at, content)
-                values (?, ?, 'IN', ?, ?, ?, ?, ?, ?)""")) {
-            archive.setString(1, archiveId);
-            archive.setString(2, correlationId);
-            archive.setString(3, partner);
-            archive.setString(4, fileName);
-            archive.setString(5, sha256);
-            archive.setLong(6, content.length);
-            archive.setObject(7, now);
-            archive.setBytes(8, content);
-            archive.executeUpdate();
-        }
+        String archiveId = archive.store(db, correlationId, DocumentArchive.Direction.IN, partner, fileName, sha256,
+                content);
         try (PreparedStatement receipt = db.prepareStatement("""
                 insert into inbound_file (correlation_id, partner, file_name, content_sha256, size_bytes,
                     archive_id, status, received_at)

@@ -1,8 +1,5 @@
 package io.crossdock.ops;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.crossdock.store.Store;
+import io.crossdock.store.DocumentArchive;
 import io.smallrye.common.annotation.Blocking;
 
 /** Find any transaction by what you know of it, and read the documents it was made of. */
@@ -23,11 +20,11 @@ import io.smallrye.common.annotation.Blocking;
 public class TrackingResource {
 
     private final TrackingQuery tracking;
-    private final Store store;
+    private final DocumentArchive archive;
 
-    public TrackingResource(TrackingQuery tracking, Store store) {
+    public TrackingResource(TrackingQuery tracking, DocumentArchive archive) {
         this.tracking = tracking;
-        this.store = store;
+        this.archive = archive;
     }
 
     /** The timeline of a business key (demo/PO-1 or PO-1), a file name or a correlation id. */
@@ -48,19 +45,10 @@ public class TrackingResource {
     @Path("/archive/{archiveId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response archived(@PathParam("archiveId") String archiveId) throws Exception {
-        try (Connection db = store.dataSource().getConnection();
-                PreparedStatement query = db.prepareStatement(
-                        "select file_name, content from archived_document where archive_id = ?")) {
-            query.setString(1, archiveId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException("no archived document " + archiveId);
-                }
-                return Response.ok(row.getBytes("content"))
-                        .header("Content-Disposition", "attachment; filename=\"" + row.getString("file_name")
-                                .replace("\"", "") + "\"")
-                        .build();
-            }
-        }
+        DocumentArchive.Archived document = archive.read(archiveId)
+                .orElseThrow(() -> new NotFoundException("no archived document " + archiveId));
+        return Response.ok(document.content())
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
+                .build();
     }
 }

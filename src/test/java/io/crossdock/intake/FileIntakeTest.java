@@ -1,6 +1,5 @@
 package io.crossdock.intake;
 
-import io.crossdock.canonical.ContentHash;
 import static io.crossdock.testing.KafkaTopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
@@ -22,6 +21,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.crossdock.canonical.ContentHash;
 import io.crossdock.canonical.CanonicalSamples;
 import io.crossdock.canonical.EventType;
 import io.crossdock.events.EventContext;

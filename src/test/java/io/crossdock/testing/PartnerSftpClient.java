@@ -60,6 +60,15 @@ public final class PartnerSftpClient implements AutoCloseable {
                 SftpClient.OpenMode.Truncate));
     }
 
+    /** Downloads a file, as {@code get} would. */
+    public byte[] get(String path) {
+        try (var in = sftp.read(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public List<String> list(String dir) {
         List<String> names = new ArrayList<>();
         try {
@@ -68,8 +77,8 @@ public final class PartnerSftpClient implements AutoCloseable {
                     names.add(entry.getFilename());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            return names; // a folder not made yet holds nothing
         }
         return names;
     }

@@ -1,0 +1,290 @@
+package io.crossdock.edi;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdock.canonical.CanonicalSchemas;
+import io.crossdock.canonical.ContentHash;
+import io.crossdock.canonical.EventFamily;
+import io.crossdock.canonical.EventType;
+import io.crossdock.canonical.InboundDocuments;
+import io.crossdock.canonical.Violation;
+import io.crossdock.edi.ControlNumbers.Kind;
+import io.crossdock.edi.EdiReader.ReadSummary;
+import io.crossdock.edi.FunctionalAcknowledgment.Numbers;
+import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
+import io.crossdock.edi.FunctionalAcknowledgment.ReceivedGroup;
+import io.crossdock.events.ConsumedEvent;
+import io.crossdock.events.EventBackboneConfig;
+import io.crossdock.events.EventContext;
+import io.crossdock.events.EventHandler;
+import io.crossdock.events.EventPublisher;
+import io.crossdock.ops.Tracking;
+import io.crossdock.ops.TrackingEntry;
+import io.crossdock.partner.PartnerDirectory;
+import io.crossdock.partner.PartnerOutbox;
+import io.crossdock.partner.PartnerProfile;
+import io.crossdock.store.DocumentArchive;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The EDI stage: takes each file the intake handed on from an EDI partner, reads it, recognises
+ * resent interchanges, acknowledges every group as the partner's profile asks, and publishes the
+ * canonical event of each valid transaction through the partner's mapping. A file that cannot be
+ * read at all goes to the partner's error folder. Every step is filed in the file's timeline.
+ */
+@ApplicationScoped
+public class EdiInbound implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(EdiInbound.class);
+    private static final long ISA13_MAX = 999_999_999L;
+
+    private final PartnerDirectory partners;
+    private final DocumentArchive archive;
+    private final InterchangeRegistry interchanges;
+    private final ControlNumbers controlNumbers;
+    private final EventPublisher publisher;
+    private final PartnerOutbox outbox;
+    private final Tracking tracking;
+    private final EdiMappings mappings;
+    private final CanonicalSchemas schemas;
+    private final String inboundTopic;
+
+    public EdiInbound(PartnerDirectory partners, DocumentArchive archive, InterchangeRegistry interchanges,
+            ControlNumbers controlNumbers, EventPublisher publisher, PartnerOutbox outbox, Tracking tracking,
+            EdiMappings mappings, EventBackboneConfig events,
+            @ConfigProperty(name = "crossdock.topics.inbound-documents") String inboundTopic) {
+        this.partners = partners;
+        this.archive = archive;
+        this.interchanges = interchanges;
+        this.controlNumbers = controlNumbers;
+        this.publisher = publisher;
+        this.outbox = outbox;
+        this.tracking = tracking;
+        this.mappings = mappings;
+        this.schemas = new CanonicalSchemas(java.nio.file.Path.of(events.schemasDir()));
+        this.inboundTopic = inboundTopic;
+    }
+
+    @Override
+    public String consumer() {
+        return "edi-inbound";
+    }
+
+    @Override
+    public Set<EventFamily> families() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> otherTopics() {
+        return Set.of(inboundTopic);
+    }
+
+    @Override
+    public void apply(ConsumedEvent document, Connection tx) throws Exception {
+        if (!InboundDocuments.DOCUMENT_RECEIVED.equals(document.event().getType())) {
+            return;
+        }
+        Optional<PartnerProfile> partner = partners.find(extension(document, InboundDocuments.PARTNER));
+        if (partner.isEmpty() || partner.get().edi() == null) {
+            return; // not an EDI partner's file: another stage's business
+        }
+        new File(document, partner.get(), tx).process(content(document));
+    }
+
+    private byte[] content(ConsumedEvent document) throws Exception {
+        if (document.event().getData() != null) {
+            return document.event().getData().toBytes();
+        }
+        String archiveId = extension(document, InboundDocuments.ARCHIVE_ID);
+        return archive.read(archiveId).orElseThrow(() -> new IllegalStateException(
+                "inbound document " + document.id() + " refers to archive " + archiveId + ", which does not exist"))
+                .content();
+    }
+
+    private static String extension(ConsumedEvent document, String name) {
+        Object value = document.event().getExtension(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** One file's processing, with what it needs at hand. */
+    private final class File {
+        private final ConsumedEvent document;
+        private final PartnerProfile partner;
+        private final PartnerProfile.Edi edi;
+        private final Connection tx;
+        private final String correlationId;
+        private final String fileName;
+
+        File(ConsumedEvent document, PartnerProfile partner, Connection tx) {
+            this.document = document;
+            this.partner = partner;
+            this.edi = partner.edi();
+            this.tx = tx;
+            this.correlationId = document.correlationId();
+            this.fileName = extension(document, InboundDocuments.FILE_NAME);
+        }
+
+        void process(byte[] content) throws Exception {
+            List<EdiTransaction> transactions = new ArrayList<>();
+            ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), transactions::add);
+            if (!summary.readable()) {
+                reject(content, summary);
+                return;
+            }
+            for (Envelope interchange : summary.interchanges()) {
+                List<EdiTransaction> own = transactions.stream()
+                        .filter(t -> t.interchange() == interchange).toList();
+                if (accepted(interchange, own.size())) {
+                    processInterchange(interchange, own, summary);
+                }
+            }
+        }
+
+        private boolean accepted(Envelope interchange, int transactionCount) throws Exception {
+            String sender = interchange.senderQualifier() + ":" + interchange.senderId();
+            if (!edi.knows(interchange.senderQualifier(), interchange.senderId())) {
+                exception("Interchange " + interchange.interchangeControlNumber() + " names sender " + sender
+                        + ", which is not one of " + partner.id() + "'s identifiers: not processed");
+                return false;
+            }
+            var earlier = interchanges.register(interchange, partner.id(), correlationId, edi.duplicateWindowOrDefault());
+            if (earlier.isPresent() && !earlier.get().correlationId().equals(correlationId)) {
+                String report = "Interchange " + interchange.interchangeControlNumber() + " from " + sender
+                        + " was received before (" + earlier.get().receivedAt() + ", correlation id "
+                        + earlier.get().correlationId() + "): duplicate, not processed again";
+                LOG.warnf("%s", report);
+                record("DUPLICATE_INTERCHANGE", "edi", report, interchangeKey(interchange));
+                return false;
+            }
+            record("EDI_INTERCHANGE", "edi", interchange.standard() + " interchange " + interchange
+                    .interchangeControlNumber() + " from " + sender + " with " + transactionCount + " transaction(s)",
+                    interchangeKey(interchange));
+            return true;
+        }
+
+        private void processInterchange(Envelope interchange, List<EdiTransaction> transactions, ReadSummary summary)
+                throws Exception {
+            Map<FunctionalGroup, List<EdiTransaction>> groups = new LinkedHashMap<>();
+            for (EdiTransaction transaction : transactions) {
+                groups.computeIfAbsent(transaction.group(), g -> new ArrayList<>()).add(transaction);
+            }
+            for (var group : groups.entrySet()) {
+                acknowledge(interchange, group.getKey(), group.getValue(), summary);
+                for (EdiTransaction transaction : group.getValue()) {
+                    publish(interchange, transaction);
+                }
+            }
+        }
+
+        private void acknowledge(Envelope interchange, FunctionalGroup group, List<EdiTransaction> transactions,
+                ReadSummary summary) throws Exception {
+            String policy = edi.acknowledgmentOrDefault();
+            if ("none".equals(policy) || group == null || FunctionalAcknowledgment.isAcknowledgment(group)) {
+                return;
+            }
+            if (!"997".equals(policy)) {
+                LOG.warnf("%s asks for %s acknowledgments, which are not written yet: group %s is not acknowledged",
+                        partner.id(), policy, group.controlNumber());
+                return;
+            }
+            String ackName = "997-" + interchange.interchangeControlNumber() + "-" + group.controlNumber() + ".edi";
+            Optional<DocumentArchive.Archived> made = archive.sent(correlationId, ackName);
+            byte[] ack;
+            String archiveId;
+            if (made.isPresent()) {
+                ack = made.get().content(); // a retry sends the very same acknowledgment again
+                archiveId = made.get().archiveId();
+            } else {
+                ReceivedGroup received = new ReceivedGroup(interchange, group, transactions, errorsOf(group, summary));
+                ack = FunctionalAcknowledgment.write(received,
+                        new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault()),
+                        new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
+                                controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
+                        LocalDateTime.now(ZoneOffset.UTC));
+                // Committed at once, before it is sent: a retry finds it and sends the very same bytes.
+                archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), ackName,
+                        ContentHash.sha256(ack), ack);
+            }
+            outbox.deliver(partner, ackName, ack);
+            String outcome = new String(ack, StandardCharsets.US_ASCII).contains("AK9*A") ? "accepted" : "with errors";
+            tracking.record(tx, TrackingEntry.of("ACK_SENT", "sftp", "997 for group " + group.controlNumber() + " ("
+                    + outcome + ") put in " + partner.id() + "'s outbox as " + ackName, ackName, partner.id(),
+                    correlationId).withArchive(archiveId));
+        }
+
+        private void publish(Envelope interchange, EdiTransaction transaction) throws Exception {
+            String key = transaction.type() + " " + transaction.controlNumber();
+            if (!transaction.valid()) {
+                record("TRANSACTION_REJECTED", "edi", key + " rejected: " + transaction.errors(), interchangeKey(interchange));
+                return;
+            }
+            PartnerProfile.InboundDocument route = edi.inboundOrNone().get(transaction.type());
+            if (route == null) {
+                exception(key + ": " + partner.id() + "'s profile maps no " + transaction.type() + " documents");
+                return;
+            }
+            EventType type = EventType.byName(route.event()).orElseThrow();
+            JsonNode data = mappings.mapping(route.mapping()).apply(TransactionJson.of(transaction,
+                    mappings.loops(route.loops())), Map.of(
+                    "partner", partner.id(),
+                    "sender", Map.of("qualifier", interchange.senderQualifier(), "id", interchange.senderId()),
+                    "defaults", Map.of("currency", edi.defaultCurrency() == null ? "" : edi.defaultCurrency())));
+            List<Violation> violations = schemas.validateData(type, data);
+            if (!violations.isEmpty()) {
+                exception(key + " does not make a valid " + type.eventName() + " through " + route.mapping() + ": "
+                        + violations);
+                return;
+            }
+            String eventId = UUID.nameUUIDFromBytes((correlationId + "|" + interchange.interchangeControlNumber() + "|"
+                    + (transaction.group() == null ? "" : transaction.group().controlNumber()) + "|"
+                    + transaction.controlNumber()).getBytes(StandardCharsets.UTF_8)).toString();
+            publisher.publishJson(type, data, new EventContext(correlationId, partner.id(),
+                    "/crossdock/edi/" + partner.id(), eventId)).get(30, TimeUnit.SECONDS);
+        }
+
+        private void reject(byte[] content, ReadSummary summary) throws Exception {
+            String reason = "cannot be read as EDI: " + summary.fatal();
+            outbox.put(partner, edi.errorFolderOrDefault(), fileName, content);
+            exception(fileName + " " + reason + "; moved to " + partner.id() + "'s " + edi.errorFolderOrDefault()
+                    + " folder");
+        }
+
+        private List<EdiError> errorsOf(FunctionalGroup group, ReadSummary summary) {
+            int next = summary.groups().stream().mapToInt(FunctionalGroup::position)
+                    .filter(p -> p > group.position()).min().orElse(Integer.MAX_VALUE);
+            return summary.envelopeErrors().stream()
+                    .filter(e -> e.segmentPosition() >= group.position() && e.segmentPosition() < next)
+                    .filter(e -> "GS".equals(e.segmentTag()) || "GE".equals(e.segmentTag())).toList();
+        }
+
+        private void exception(String reason) throws Exception {
+            LOG.errorf("Business exception for %s: %s", partner.id(), reason);
+            record("BUSINESS_EXCEPTION", "edi", reason, fileName);
+        }
+
+        private void record(String stage, String system, String description, String businessKey) throws Exception {
+            tracking.record(tx, TrackingEntry.of(stage, system, description, businessKey, partner.id(), correlationId));
+        }
+
+        private String interchangeKey(Envelope interchange) {
+            return interchange.senderQualifier() + ":" + interchange.senderId() + "/" + interchange.interchangeControlNumber();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.crossdock.edi;
+
+import static io.crossdock.testing.KafkaTopicReader.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.crossdock.testing.KafkaTestResource;
+import io.crossdock.testing.KafkaTopicReader;
+import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.SftpTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The demo partner sends 850s over SFTP, as in the sandbox. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(SftpTestResource.class)
+class EdiInboundTest {
+
+    static final String OPERATOR = "test-operator-key";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void anOrderFileBecomesAnOrderReceivedEventAndA997InThePartnersOutbox() throws Exception {
+        String interchange = String.format("%09d", (long) (Math.random() * 999_999_999L));
+        String po = "PO-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "850-" + po + ".edi";
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            partner.put("inbox/" + name, sample(interchange, po, "20261122"));
+
+            var event = await().atMost(Duration.ofSeconds(60)).until(() -> orders.records().stream()
+                    .filter(r -> ("demo/" + po).equals(header(r, "ce_subject"))).toList(), list -> !list.isEmpty()).get(0);
+            assertThat(header(event, "ce_type")).isEqualTo("io.crossdock.orders.OrderReceived.v1");
+            assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains("\"sku\":\"SKU-1001\"");
+            String correlationId = header(event, "ce_correlationid");
+
+            String ackName = "997-" + interchange + "-101.edi";
+            await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").contains(ackName));
+            String ack = new String(partner.get("outbox/" + ackName), StandardCharsets.US_ASCII);
+            assertThat(ack).contains("*ZZ*CROSSDOCK      *ZZ*DEMO           *").contains("AK1*PO*101~")
+                    .contains("AK2*850*0001~").contains("AK5*A~").contains("AK9*A*1*1*1~");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", OPERATOR)
+                    .get("/api/v1/track/" + po).then().statusCode(200)
+                    .body("correlationIds", hasItems(correlationId))
+                    .body("timeline.stage", hasItems("FILE_RECEIVED", "FILE_HANDED_ON", "EDI_INTERCHANGE", "ACK_SENT",
+                            "EVENT_PUBLISHED")));
+
+            // The partner resends the interchange (same ISA13, new timestamp): reported, not processed again.
+            String resent = "850-" + po + "-resent.edi";
+            partner.put("inbox/" + resent, sample(interchange, po, "20261123"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-API-Key", OPERATOR)
+                    .get("/api/v1/track/" + resent).then().statusCode(200)
+                    .body("timeline.stage", hasItems("DUPLICATE_INTERCHANGE")));
+            assertThat(orders.records().stream().filter(r -> ("demo/" + po).equals(header(r, "ce_subject"))))
+                    .as("one order, however often it is sent").hasSize(1);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotEdiGoesToTheErrorFolderAsABusinessException() {
+        String name = "garbage-" + UUID.randomUUID() + ".edi";
+        try (var partner = PartnerSftpClient.demoPartner()) {
+            partner.put("inbox/" + name, ("Dear supplier, please send 20 widgets. Regards, " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(60)).until(() -> partner.list("error").contains(name));
+            assertThat(new String(partner.get("error/" + name), StandardCharsets.UTF_8)).startsWith("Dear supplier");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", OPERATOR)
+                    .get("/api/v1/track/" + name).then().statusCode(200)
+                    .body("timeline.stage", hasItems("FILE_RECEIVED", "BUSINESS_EXCEPTION")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] sample(String interchange, String po, String date) throws Exception {
+        String sample = Files.readString(Path.of("mappings/sandbox/samples/850-demo.edi"), StandardCharsets.US_ASCII);
+        return sample.replace("000000101", interchange).replace("DEMO-PO-1001", po)
+                .replace("GS*PO*DEMO*CROSSDOCK*20261122", "GS*PO*DEMO*CROSSDOCK*" + date)
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+}
