@@ -6,9 +6,7 @@ import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,13 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.crossdock.canonical.CanonicalSchemas;
 import io.crossdock.canonical.ContentHash;
 import io.crossdock.canonical.EventFamily;
-import io.crossdock.canonical.EventType;
 import io.crossdock.canonical.InboundDocuments;
-import io.crossdock.canonical.Violation;
 import io.crossdock.edi.ControlNumbers.Kind;
 import io.crossdock.edi.EdiReader.ReadSummary;
 import io.crossdock.edi.FunctionalAcknowledgment.Numbers;
@@ -61,8 +55,7 @@ public class EdiInbound implements EventHandler {
     private final EventPublisher publisher;
     private final PartnerOutbox outbox;
     private final Tracking tracking;
-    private final EdiMappings mappings;
-    private final CanonicalSchemas schemas;
+    private final TransactionMapper mapper;
     private final String inboundTopic;
 
     public EdiInbound(PartnerDirectory partners, DocumentArchive archive, InterchangeRegistry interchanges,
@@ -76,8 +69,7 @@ public class EdiInbound implements EventHandler {
         this.publisher = publisher;
         this.outbox = outbox;
         this.tracking = tracking;
-        this.mappings = mappings;
-        this.schemas = new CanonicalSchemas(java.nio.file.Path.of(events.schemasDir()));
+        this.mapper = new TransactionMapper(mappings, java.nio.file.Path.of(events.schemasDir()));
         this.inboundTopic = inboundTopic;
     }
 
@@ -181,22 +173,19 @@ public class EdiInbound implements EventHandler {
 
         private void processInterchange(Envelope interchange, List<EdiTransaction> transactions, ReadSummary summary)
                 throws Exception {
-            Map<FunctionalGroup, List<EdiTransaction>> groups = new LinkedHashMap<>();
-            for (EdiTransaction transaction : transactions) {
-                groups.computeIfAbsent(transaction.group(), g -> new ArrayList<>()).add(transaction);
+            for (ReceivedGroup group : ReceivedGroups.of(interchange, transactions, summary)) {
+                acknowledge(group);
             }
-            for (var group : groups.entrySet()) {
-                acknowledge(interchange, group.getKey(), group.getValue(), summary);
-                for (EdiTransaction transaction : group.getValue()) {
-                    publish(interchange, transaction);
-                }
+            for (EdiTransaction transaction : transactions) {
+                publish(interchange, transaction);
             }
         }
 
-        private void acknowledge(Envelope interchange, FunctionalGroup group, List<EdiTransaction> transactions,
-                ReadSummary summary) throws Exception {
+        private void acknowledge(ReceivedGroup received) throws Exception {
+            Envelope interchange = received.interchange();
+            FunctionalGroup group = received.group();
             String policy = edi.acknowledgmentOrDefault();
-            if ("none".equals(policy) || group == null || FunctionalAcknowledgment.isAcknowledgment(group)) {
+            if ("none".equals(policy) || FunctionalAcknowledgment.isAcknowledgment(group)) {
                 return;
             }
             if (!"997".equals(policy)) {
@@ -212,7 +201,6 @@ public class EdiInbound implements EventHandler {
                 ack = made.get().content(); // a retry sends the very same acknowledgment again
                 archiveId = made.get().archiveId();
             } else {
-                ReceivedGroup received = new ReceivedGroup(interchange, group, transactions, errorsOf(group, summary));
                 ack = FunctionalAcknowledgment.write(received,
                         new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault()),
                         new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
@@ -235,27 +223,16 @@ public class EdiInbound implements EventHandler {
                 record("TRANSACTION_REJECTED", "edi", key + " rejected: " + transaction.errors(), interchangeKey(interchange));
                 return;
             }
-            PartnerProfile.InboundDocument route = edi.inboundOrNone().get(transaction.type());
-            if (route == null) {
-                exception(key + ": " + partner.id() + "'s profile maps no " + transaction.type() + " documents");
-                return;
-            }
-            EventType type = EventType.byName(route.event()).orElseThrow();
-            JsonNode data = mappings.mapping(route.mapping()).apply(TransactionJson.of(transaction,
-                    mappings.loops(route.loops())), Map.of(
-                    "partner", partner.id(),
-                    "sender", Map.of("qualifier", interchange.senderQualifier(), "id", interchange.senderId()),
-                    "defaults", Map.of("currency", edi.defaultCurrency() == null ? "" : edi.defaultCurrency())));
-            List<Violation> violations = schemas.validateData(type, data);
-            if (!violations.isEmpty()) {
-                exception(key + " does not make a valid " + type.eventName() + " through " + route.mapping() + ": "
-                        + violations);
+            TransactionMapper.Mapped mapped = mapper.map(transaction, partner);
+            if (!mapped.ok()) {
+                exception(key + (mapped.problem() != null ? ": " + mapped.problem()
+                        : " does not make a valid " + mapped.type().eventName() + ": " + mapped.violations()));
                 return;
             }
             String eventId = UUID.nameUUIDFromBytes((correlationId + "|" + interchange.interchangeControlNumber() + "|"
                     + (transaction.group() == null ? "" : transaction.group().controlNumber()) + "|"
                     + transaction.controlNumber()).getBytes(StandardCharsets.UTF_8)).toString();
-            publisher.publishJson(type, data, new EventContext(correlationId, partner.id(),
+            publisher.publishJson(mapped.type(), mapped.data(), new EventContext(correlationId, partner.id(),
                     "/crossdock/edi/" + partner.id(), eventId)).get(30, TimeUnit.SECONDS);
         }
 
@@ -264,14 +241,6 @@ public class EdiInbound implements EventHandler {
             outbox.put(partner, edi.errorFolderOrDefault(), fileName, content);
             exception(fileName + " " + reason + "; moved to " + partner.id() + "'s " + edi.errorFolderOrDefault()
                     + " folder");
-        }
-
-        private List<EdiError> errorsOf(FunctionalGroup group, ReadSummary summary) {
-            int next = summary.groups().stream().mapToInt(FunctionalGroup::position)
-                    .filter(p -> p > group.position()).min().orElse(Integer.MAX_VALUE);
-            return summary.envelopeErrors().stream()
-                    .filter(e -> e.segmentPosition() >= group.position() && e.segmentPosition() < next)
-                    .filter(e -> "GS".equals(e.segmentTag()) || "GE".equals(e.segmentTag())).toList();
         }
 
         private void exception(String reason) throws Exception {

@@ -1,0 +1,44 @@
+package io.crossdock.edi;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.crossdock.events.EventBackboneConfig;
+import io.crossdock.partner.PartnerDirectory;
+import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code POST /api/v1/edi/dry-run?partner=demo} with a file as the body: what Crossdock would make of it, changing nothing. */
+@jakarta.ws.rs.Path("/api/v1/edi/dry-run")
+@RolesAllowed({"operator", "admin"})
+@Blocking
+public class DryRunResource {
+
+    private final PartnerDirectory partners;
+    private final DryRun dryRun;
+
+    public DryRunResource(PartnerDirectory partners, EventBackboneConfig events,
+            @ConfigProperty(name = "crossdock.mappings.dir", defaultValue = "mappings") String mappings) {
+        this.partners = partners;
+        this.dryRun = new DryRun(java.nio.file.Path.of(mappings), java.nio.file.Path.of(events.schemasDir()));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, "application/edi-x12", "application/edifact"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public DryRun.Report run(@QueryParam("partner") String partner, byte[] file) throws Exception {
+        if (partner == null || partner.isBlank()) {
+            throw new IllegalArgumentException("query parameter 'partner' is required (a partner profile id)");
+        }
+        if (file == null || file.length == 0) {
+            throw new IllegalArgumentException("the request body must be the EDI file to try");
+        }
+        return dryRun.run(partners.find(partner).orElseThrow(() -> new NotFoundException("no partner profile '"
+                + partner + "'")), file);
+    }
+}
