@@ -37,32 +37,20 @@ class PartnerProfileReaderTest {
 
     @Test
     void anEdiProfileNamingAMissingMappingOrAnUnknownEventIsRefused() throws IOException {
-        Path missing = write("acme.yaml", profile("acme") + """
-                edi:
-                  standard: X12
-                  identifiers: [{ qualifier: ZZ, id: ACME }]
-                  us: { qualifier: ZZ, id: CROSSDOCK }
+        Path missing = write("acme.yaml", ediProfile("""
                   inbound:
                     "850": { event: OrderReceived, mapping: x12/no-such-mapping.jsonata }
-                """);
+                """));
         assertThatThrownBy(() -> reader.read(missing)).hasMessageContaining("x12/no-such-mapping.jsonata")
                 .hasMessageContaining("not a file");
-        Path unknownEvent = write("acme.yaml", profile("acme") + """
-                edi:
-                  standard: X12
-                  identifiers: [{ qualifier: ZZ, id: ACME }]
-                  us: { qualifier: ZZ, id: CROSSDOCK }
+        Path unknownEvent = write("acme.yaml", ediProfile("""
                   inbound:
                     "850": { event: OrderReceivedd, mapping: x12/850-to-order.jsonata }
-                """);
+                """));
         assertThatThrownBy(() -> reader.read(unknownEvent)).hasMessageContaining("OrderReceivedd");
-        Path badAck = write("acme.yaml", profile("acme") + """
-                edi:
-                  standard: X12
-                  identifiers: [{ qualifier: ZZ, id: ACME }]
-                  us: { qualifier: ZZ, id: CROSSDOCK }
+        Path badAck = write("acme.yaml", ediProfile("""
                   acknowledgment: "998"
-                """);
+                """));
         assertThatThrownBy(() -> reader.read(badAck)).hasMessageContaining("edi.acknowledgment '998'");
     }
 
@@ -118,6 +106,16 @@ class PartnerProfileReaderTest {
         Path second = write("b.yaml", profile("acme"));
         assertThatThrownBy(() -> reader.readAll(List.of(first, second)))
                 .hasMessageContaining("b.yaml").hasMessageContaining("already used by").hasMessageContaining("a.yaml");
+    }
+
+    /** The acme profile with an X12 edi section ending in {@code rest}. */
+    private static String ediProfile(String rest) {
+        return profile("acme") + """
+                edi:
+                  standard: X12
+                  identifiers: [{ qualifier: ZZ, id: ACME }]
+                  us: { qualifier: ZZ, id: CROSSDOCK }
+                """ + rest;
     }
 
     private static String profile(String id) {
