@@ -57,6 +57,15 @@ class FileIntakeTest {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    PartnerIntakeRoutes intakeRoutes;
+
+    @Inject
+    io.crossdock.partner.PartnerDirectory partners;
+
+    @Inject
+    org.apache.camel.CamelContext camel;
+
     static final String OPERATOR = "test-operator-key";
 
     @Test
@@ -174,6 +183,28 @@ class FileIntakeTest {
 
         given().header("X-API-Key", OPERATOR).get("/api/v1/track/no-such-" + UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void twoPodsPollingOneInboxNeverReadTheSameFileTwice() throws Exception {
+        var demo = partners.find("demo").orElseThrow();
+        intakeRoutes.add(demo, "intake-demo-second-pod", "second-pod");
+        try (var partner = PartnerSftpClient.demoPartner(); var inbound = new KafkaTopicReader(bootstrap, inboundTopic)) {
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String name = "pods-" + i + "-" + UUID.randomUUID() + ".txt";
+                names.add(name);
+                partner.put("inbox/" + name, ("file " + name).getBytes(StandardCharsets.UTF_8));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> names.stream().allMatch(n -> !recordsFor(inbound, n).isEmpty())
+                    && partner.list("inbox").stream().noneMatch(names::contains));
+            for (String name : names) {
+                assertEquals(1, recordsFor(inbound, name).size(), name + " was handed on once");
+            }
+        } finally {
+            camel.getRouteController().stopRoute("intake-demo-second-pod");
+            camel.removeRoute("intake-demo-second-pod");
+        }
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecordFor(KafkaTopicReader reader, String fileName) {
