@@ -137,13 +137,23 @@ public class EdiInbound implements EventHandler {
             List<EdiTransaction> transactions = new ArrayList<>();
             ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), transactions::add);
             if (!summary.readable()) {
+                if (!summary.interchanges().isEmpty()) {
+                    interchangeRejected(summary.interchanges().get(summary.interchanges().size() - 1),
+                            InterchangeAcknowledgment.Note.PREMATURE_END_OF_FILE);
+                }
                 reject(content, summary);
                 return;
             }
             for (Envelope interchange : summary.interchanges()) {
                 List<EdiTransaction> own = transactions.stream()
                         .filter(t -> t.interchange() == interchange).toList();
-                if (accepted(interchange, own.size())) {
+                Optional<EdiError> trailer = trailerError(interchange, summary);
+                if (trailer.isPresent()) {
+                    interchangeRejected(interchange, "CONTROL_REFERENCE_MISMATCH".equals(trailer.get().code())
+                            ? InterchangeAcknowledgment.Note.CONTROL_NUMBER_MISMATCH
+                            : InterchangeAcknowledgment.Note.INVALID_GROUP_COUNT);
+                    exception("Interchange " + interchange.interchangeControlNumber() + " rejected: " + trailer.get());
+                } else if (accepted(interchange, own.size())) {
                     processInterchange(interchange, own, summary);
                 }
             }
@@ -152,6 +162,7 @@ public class EdiInbound implements EventHandler {
         private boolean accepted(Envelope interchange, int transactionCount) throws Exception {
             String sender = interchange.senderQualifier() + ":" + interchange.senderId();
             if (!edi.knows(interchange.senderQualifier(), interchange.senderId())) {
+                interchangeRejected(interchange, InterchangeAcknowledgment.Note.INVALID_SENDER);
                 exception("Interchange " + interchange.interchangeControlNumber() + " names sender " + sender
                         + ", which is not one of " + partner.id() + "'s identifiers: not processed");
                 return false;
@@ -163,6 +174,7 @@ public class EdiInbound implements EventHandler {
                         + earlier.get().correlationId() + "): duplicate, not processed again";
                 LOG.warnf("%s", report);
                 record("DUPLICATE_INTERCHANGE", "edi", report, interchangeKey(interchange));
+                interchangeRejected(interchange, InterchangeAcknowledgment.Note.DUPLICATE_INTERCHANGE);
                 return false;
             }
             record("EDI_INTERCHANGE", "edi", interchange.standard() + " interchange " + interchange
@@ -181,6 +193,44 @@ public class EdiInbound implements EventHandler {
             }
         }
 
+        /** Tells the partner (X12: a TA1) that an interchange was rejected as a whole, and why. */
+        private void interchangeRejected(Envelope interchange, InterchangeAcknowledgment.Note note) throws Exception {
+            if (!"X12".equals(interchange.standard()) || "none".equals(edi.acknowledgmentOrDefault())) {
+                return;
+            }
+            String name = "TA1-" + interchange.interchangeControlNumber() + ".edi";
+            send(name, () -> InterchangeAcknowledgment.reject(interchange, note, ourIdentity(),
+                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX), LocalDateTime.now(ZoneOffset.UTC)),
+                    "TA1 rejecting interchange " + interchange.interchangeControlNumber() + " (" + note.code() + " "
+                            + note.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        }
+
+        /** Makes a document once (archived before it is sent, so a retry sends the same bytes) and puts it in the outbox. */
+        private byte[] send(String name, java.util.concurrent.Callable<byte[]> make, String description) throws Exception {
+            Optional<DocumentArchive.Archived> made = archive.sent(correlationId, name);
+            byte[] document = made.isPresent() ? made.get().content() : make.call();
+            String archiveId = made.isPresent() ? made.get().archiveId()
+                    : archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), name,
+                            ContentHash.sha256(document), document);
+            outbox.deliver(partner, name, document);
+            tracking.record(tx, TrackingEntry.of("ACK_SENT", "sftp", description + " put in " + partner.id()
+                    + "'s outbox as " + name, name, partner.id(), correlationId).withArchive(archiveId));
+            return document;
+        }
+
+        private OurIdentity ourIdentity() {
+            return new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault());
+        }
+
+        private Optional<EdiError> trailerError(Envelope interchange, ReadSummary summary) {
+            int next = summary.interchanges().stream().mapToInt(Envelope::position)
+                    .filter(p -> p > interchange.position()).min().orElse(Integer.MAX_VALUE);
+            return summary.envelopeErrors().stream()
+                    .filter(e -> e.segmentPosition() > interchange.position() && e.segmentPosition() < next)
+                    .filter(e -> "IEA".equals(e.segmentTag()) && (e.code().startsWith("CONTROL_")))
+                    .findFirst();
+        }
+
         private void acknowledge(ReceivedGroup received) throws Exception {
             Envelope interchange = received.interchange();
             FunctionalGroup group = received.group();
@@ -194,27 +244,10 @@ public class EdiInbound implements EventHandler {
                 return;
             }
             String ackName = "997-" + interchange.interchangeControlNumber() + "-" + group.controlNumber() + ".edi";
-            Optional<DocumentArchive.Archived> made = archive.sent(correlationId, ackName);
-            byte[] ack;
-            String archiveId;
-            if (made.isPresent()) {
-                ack = made.get().content(); // a retry sends the very same acknowledgment again
-                archiveId = made.get().archiveId();
-            } else {
-                ack = FunctionalAcknowledgment.write(received,
-                        new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault()),
-                        new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
-                                controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
-                        LocalDateTime.now(ZoneOffset.UTC));
-                // Committed at once, before it is sent: a retry finds it and sends the very same bytes.
-                archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), ackName,
-                        ContentHash.sha256(ack), ack);
-            }
-            outbox.deliver(partner, ackName, ack);
-            String outcome = new String(ack, StandardCharsets.US_ASCII).contains("AK9*A") ? "accepted" : "with errors";
-            tracking.record(tx, TrackingEntry.of("ACK_SENT", "sftp", "997 for group " + group.controlNumber() + " ("
-                    + outcome + ") put in " + partner.id() + "'s outbox as " + ackName, ackName, partner.id(),
-                    correlationId).withArchive(archiveId));
+            send(ackName, () -> FunctionalAcknowledgment.write(received, ourIdentity(),
+                    new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
+                            controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
+                    LocalDateTime.now(ZoneOffset.UTC)), "997 for group " + group.controlNumber());
         }
 
         private void publish(Envelope interchange, EdiTransaction transaction) throws Exception {

@@ -281,7 +281,7 @@ public final class EdiReader {
         private Envelope x12Envelope(EdiSegment isa) {
             return new Envelope("X12", isa.element(12), isa.element(5), isa.element(6).trim(), isa.element(7),
                     isa.element(8).trim(), isa.element(13), isa.element(9), isa.element(10),
-                    "T".equals(isa.element(15)), null, delimiters);
+                    "T".equals(isa.element(15)), null, delimiters, isa.position());
         }
 
         private Envelope edifactEnvelope(EdiSegment unb) {
@@ -291,7 +291,7 @@ public final class EdiReader {
             List<String> when = components(unb, 4);
             return new Envelope("EDIFACT", at(syntax, 1), at(sender, 1), at(sender, 0), at(receiver, 1),
                     at(receiver, 0), unb.element(5), at(when, 0), at(when, 1), "1".equals(unb.element(11)),
-                    at(syntax, 0), delimiters);
+                    at(syntax, 0), delimiters, unb.position());
         }
 
         private static List<String> components(EdiSegment segment, int element) {

@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param standard X12 or EDIFACT
  * @param delimiters as detected from the file (never assumed)
+ * @param position the header segment's position in the file
  */
 public record Envelope(
         String standard,
@@ -20,5 +21,6 @@ public record Envelope(
         String time,
         boolean test,
         String charset,
-        Map<String, Character> delimiters) {
+        Map<String, Character> delimiters,
+        int position) {
 }

@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.xlate.edi.stream.EDIOutputFactory;
-import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 
@@ -44,23 +42,10 @@ public final class FunctionalAcknowledgment {
                     + " is itself an acknowledgment (GS01 FA): acknowledgments are never acknowledged");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EDIOutputFactory factory = EDIOutputFactory.newFactory();
-        factory.setProperty(Delimiters.SEGMENT, '~');
-        factory.setProperty(Delimiters.DATA_ELEMENT, '*');
-        factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
-        factory.setProperty(Delimiters.REPETITION, '^');
-        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         try {
-            EDIStreamWriter writer = factory.createEDIStreamWriter(out);
-            Envelope theirs = received.interchange();
-            String isaVersion = theirs.version().isBlank() ? "00401" : theirs.version();
-            String interchangeNumber = String.format("%09d", numbers.interchange());
-            writer.startInterchange();
-            segment(writer, "ISA", "00", pad("", 10), "00", pad("", 10), us.qualifier(), pad(us.id(), 15),
-                    theirs.senderQualifier(), pad(theirs.senderId(), 15),
-                    now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
-                    isaVersion.compareTo("00402") >= 0 ? "^" : "U", isaVersion, interchangeNumber, "0",
-                    theirs.test() ? "T" : "P", ">");
+            EDIStreamWriter writer = X12Envelopes.writer(out);
+            String interchangeNumber = X12Envelopes.startInterchange(writer, received.interchange(), us,
+                    numbers.interchange(), now);
             String groupNumber = String.valueOf(numbers.group());
             segment(writer, "GS", "FA", us.applicationId(), received.group().senderId(),
                     now.format(DateTimeFormatter.ofPattern("yyyyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
@@ -84,9 +69,7 @@ public final class FunctionalAcknowledgment {
             }
             segment(writer, "SE", String.valueOf(body.size() + 2), "0001");
             segment(writer, "GE", "1", groupNumber);
-            segment(writer, "IEA", "1", interchangeNumber);
-            writer.endInterchange();
-            writer.close();
+            X12Envelopes.endInterchange(writer, 1, interchangeNumber);
         } catch (EDIStreamException e) {
             throw new IllegalStateException("could not write the 997 for group " + received.group().controlNumber(), e);
         }
@@ -184,7 +167,7 @@ public final class FunctionalAcknowledgment {
         };
     }
 
-    private static void segment(EDIStreamWriter writer, String tag, String... elements) throws EDIStreamException {
+    static void segment(EDIStreamWriter writer, String tag, String... elements) throws EDIStreamException {
         writer.writeStartSegment(tag);
         for (String element : elements) {
             if (element.contains(">") && !tag.equals("ISA")) {
@@ -200,7 +183,4 @@ public final class FunctionalAcknowledgment {
         writer.writeEndSegment();
     }
 
-    private static String pad(String value, int width) {
-        return value.length() >= width ? value.substring(0, width) : value + " ".repeat(width - value.length());
-    }
 }

@@ -77,14 +77,14 @@ class EdiControlTest {
     void aResentInterchangeIsRecognisedWithinThePartnersWindow() {
         String number = String.valueOf(100_000_000 + (int) (Math.random() * 800_000_000));
         Envelope isa = new Envelope("X12", "00401", "ZZ", "DEMOSENDER", "ZZ", "CROSSDOCK", number, "261122", "1200",
-                false, null, Map.of());
+                false, null, Map.of(), 1);
 
         assertThat(interchanges.register(isa, "demo", "first", Duration.ofDays(30))).isEmpty();
         assertThat(interchanges.register(isa, "demo", "second", Duration.ofDays(30)))
                 .hasValueSatisfying(earlier -> assertThat(earlier.correlationId()).isEqualTo("first"));
 
         Envelope otherReceiver = new Envelope("X12", "00401", "ZZ", "DEMOSENDER", "ZZ", "SOMEONEELSE", number,
-                "261122", "1200", false, null, Map.of());
+                "261122", "1200", false, null, Map.of(), 1);
         assertThat(interchanges.register(otherReceiver, "demo", "third", Duration.ofDays(30)))
                 .as("control numbers are per sender/receiver pair").isEmpty();
         assertThat(interchanges.register(isa, "demo", "fourth", Duration.ZERO))

@@ -67,6 +67,10 @@ class EdiInboundTest {
                     .body("timeline.stage", hasItems("DUPLICATE_INTERCHANGE")));
             assertThat(orders.records().stream().filter(r -> ("demo/" + po).equals(header(r, "ce_subject"))))
                     .as("one order, however often it is sent").hasSize(1);
+            String ta1 = "TA1-" + interchange + ".edi";
+            await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").contains(ta1));
+            assertThat(new String(partner.get("outbox/" + ta1), StandardCharsets.US_ASCII))
+                    .contains("TA1*" + interchange + "*261122*0930*R*025~");
         }
     }
 
@@ -82,6 +86,24 @@ class EdiInboundTest {
                     .body("timeline.stage", hasItems("FILE_RECEIVED", "BUSINESS_EXCEPTION")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aTruncatedInterchangeGoesToTheErrorFolderWithARejectingTa1() throws Exception {
+        String interchange = String.format("%09d", (long) (Math.random() * 999_999_999L));
+        String name = "850-truncated-" + interchange + ".edi";
+        String whole = new String(sample(interchange, "PO-CUT-" + interchange, "20261122"), StandardCharsets.US_ASCII);
+        byte[] cut = whole.substring(0, whole.indexOf("PO1*2")).getBytes(StandardCharsets.US_ASCII);
+        try (var partner = PartnerSftpClient.demoPartner()) {
+            partner.put("inbox/" + name, cut);
+            await().atMost(Duration.ofSeconds(60)).until(() -> partner.list("error").contains(name));
+            String ta1 = "TA1-" + interchange + ".edi";
+            await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").contains(ta1));
+            assertThat(new String(partner.get("outbox/" + ta1), StandardCharsets.US_ASCII)).contains("*R*023~");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", OPERATOR)
+                    .get("/api/v1/track/" + name).then().statusCode(200)
+                    .body("timeline.stage", hasItems("FILE_RECEIVED", "ACK_SENT", "BUSINESS_EXCEPTION")));
         }
     }
 

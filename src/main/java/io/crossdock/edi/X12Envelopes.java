@@ -1,0 +1,51 @@
+package io.crossdock.edi;
+
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+/** The ISA/IEA of what we send back to a partner, addressed from the interchange it sent us. */
+final class X12Envelopes {
+
+    private X12Envelopes() {
+    }
+
+    static EDIStreamWriter writer(OutputStream out) {
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        factory.setProperty(Delimiters.SEGMENT, '~');
+        factory.setProperty(Delimiters.DATA_ELEMENT, '*');
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
+        factory.setProperty(Delimiters.REPETITION, '^');
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        return factory.createEDIStreamWriter(out);
+    }
+
+    /** Writes the ISA answering {@code theirs}, in its version and test mode; returns our ISA13. */
+    static String startInterchange(EDIStreamWriter writer, Envelope theirs, OurIdentity us, long number,
+            LocalDateTime now) throws EDIStreamException {
+        String version = theirs.version().isBlank() ? "00401" : theirs.version();
+        String control = String.format("%09d", number);
+        writer.startInterchange();
+        FunctionalAcknowledgment.segment(writer, "ISA", "00", pad("", 10), "00", pad("", 10), us.qualifier(),
+                pad(us.id(), 15), theirs.senderQualifier(), pad(theirs.senderId(), 15),
+                now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
+                version.compareTo("00402") >= 0 ? "^" : "U", version, control, "0", theirs.test() ? "T" : "P", ">");
+        return control;
+    }
+
+    static void endInterchange(EDIStreamWriter writer, int groups, String control) throws EDIStreamException {
+        FunctionalAcknowledgment.segment(writer, "IEA", String.valueOf(groups), control);
+        writer.endInterchange();
+        writer.close();
+    }
+
+    private static String pad(String value, int width) {
+        return value.length() >= width ? value.substring(0, width) : value + " ".repeat(width - value.length());
+    }
+}
