@@ -57,11 +57,13 @@ public class EdiInbound implements EventHandler {
     private final Tracking tracking;
     private final TransactionMapper mapper;
     private final String inboundTopic;
+    private final String duplicatesTopic;
 
     public EdiInbound(PartnerDirectory partners, DocumentArchive archive, InterchangeRegistry interchanges,
             ControlNumbers controlNumbers, EventPublisher publisher, PartnerOutbox outbox, Tracking tracking,
             EdiMappings mappings, EventBackboneConfig events,
-            @ConfigProperty(name = "crossdock.topics.inbound-documents") String inboundTopic) {
+            @ConfigProperty(name = "crossdock.topics.inbound-documents") String inboundTopic,
+            @ConfigProperty(name = "crossdock.topics.intake-duplicates") String duplicatesTopic) {
         this.partners = partners;
         this.archive = archive;
         this.interchanges = interchanges;
@@ -71,6 +73,7 @@ public class EdiInbound implements EventHandler {
         this.tracking = tracking;
         this.mapper = new TransactionMapper(mappings, java.nio.file.Path.of(events.schemasDir()));
         this.inboundTopic = inboundTopic;
+        this.duplicatesTopic = duplicatesTopic;
     }
 
     @Override
@@ -85,25 +88,32 @@ public class EdiInbound implements EventHandler {
 
     @Override
     public Set<String> otherTopics() {
-        return Set.of(inboundTopic);
+        return Set.of(inboundTopic, duplicatesTopic);
     }
 
     @Override
     public void apply(ConsumedEvent document, Connection tx) throws Exception {
-        if (!InboundDocuments.DOCUMENT_RECEIVED.equals(document.event().getType())) {
-            return;
-        }
         Optional<PartnerProfile> partner = partners.find(extension(document, InboundDocuments.PARTNER));
         if (partner.isEmpty() || partner.get().edi() == null) {
             return; // not an EDI partner's file: another stage's business
         }
-        new File(document, partner.get(), tx).process(content(document));
+        String type = document.event().getType();
+        if (InboundDocuments.DOCUMENT_RECEIVED.equals(type)) {
+            new File(document, partner.get(), tx).process(content(document));
+        } else if (InboundDocuments.DUPLICATE_DOCUMENT.equals(type)) {
+            // The very same bytes again: every interchange in them is a resend, and the partner is told so.
+            new File(document, partner.get(), tx).resent(archivedContent(document));
+        }
     }
 
     private byte[] content(ConsumedEvent document) throws Exception {
         if (document.event().getData() != null) {
             return document.event().getData().toBytes();
         }
+        return archivedContent(document);
+    }
+
+    private byte[] archivedContent(ConsumedEvent document) throws Exception {
         String archiveId = extension(document, InboundDocuments.ARCHIVE_ID);
         return archive.read(archiveId).orElseThrow(() -> new IllegalStateException(
                 "inbound document " + document.id() + " refers to archive " + archiveId + ", which does not exist"))
@@ -159,6 +169,18 @@ public class EdiInbound implements EventHandler {
             }
         }
 
+        void resent(byte[] content) throws Exception {
+            EdiReader.ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), t -> { });
+            for (Envelope interchange : summary.interchanges()) {
+                String report = "Interchange " + interchange.interchangeControlNumber() + " from "
+                        + interchange.senderQualifier() + ":" + interchange.senderId()
+                        + " sent again in an identical file: duplicate, not processed again";
+                LOG.warnf("%s", report);
+                record("DUPLICATE_INTERCHANGE", "edi", report, interchangeKey(interchange));
+                interchangeRejected(interchange, InterchangeAcknowledgment.Note.DUPLICATE_INTERCHANGE);
+            }
+        }
+
         private boolean accepted(Envelope interchange, int transactionCount) throws Exception {
             String sender = interchange.senderQualifier() + ":" + interchange.senderId();
             if (!edi.knows(interchange.senderQualifier(), interchange.senderId())) {
@@ -198,7 +220,8 @@ public class EdiInbound implements EventHandler {
             if (!"X12".equals(interchange.standard()) || "none".equals(edi.acknowledgmentOrDefault())) {
                 return;
             }
-            String name = "TA1-" + interchange.interchangeControlNumber() + ".edi";
+            // One per receipt: a second resend of the same interchange gets its own TA1, not an overwrite.
+            String name = "TA1-" + interchange.interchangeControlNumber() + "-" + correlationId.substring(0, 8) + ".edi";
             send(name, () -> InterchangeAcknowledgment.reject(interchange, note, ourIdentity(),
                     controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX), LocalDateTime.now(ZoneOffset.UTC)),
                     "TA1 rejecting interchange " + interchange.interchangeControlNumber() + " (" + note.code() + " "
