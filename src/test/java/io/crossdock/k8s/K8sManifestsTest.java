@@ -65,6 +65,8 @@ class K8sManifestsTest {
         assertThat(generatedFiles(Path.of("routes"))).containsExactlyInAnyOrderElementsOf(shipped(Path.of("routes")));
         assertThat(generatedFiles(Path.of("mappings/partners")))
                 .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/partners")));
+        assertThat(generatedFiles(Path.of("mappings/x12")))
+                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/x12"), ".yaml", ".jsonata"));
         JsonNode base = K8sManifests.documents(Path.of("k8s/base/kustomization.yaml")).get(0);
         for (JsonNode resource : base.path("resources")) {
             assertThat(Path.of("k8s/base").resolve(resource.asText())).as("resource " + resource).exists();
@@ -78,9 +80,10 @@ class K8sManifestsTest {
         return files;
     }
 
-    private static List<String> shipped(Path dir) throws IOException {
+    private static List<String> shipped(Path dir, String... endings) throws IOException {
+        List<String> wanted = endings.length == 0 ? List.of(".yaml") : List.of(endings);
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".yaml"))
+            return files.filter(f -> wanted.stream().anyMatch(e -> f.toString().endsWith(e)))
                     .map(f -> dir.relativize(f).toString()).toList();
         }
     }
