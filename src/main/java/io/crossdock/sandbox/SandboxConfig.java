@@ -11,7 +11,7 @@ public interface SandboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    @WithDefault("sandbox-data")
+    @WithDefault("./sandbox-data")
     String dataDir();
 
     @WithDefault("9092")
