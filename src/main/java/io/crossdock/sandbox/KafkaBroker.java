@@ -39,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker on {@code port} (0 picks a free one); the port stays the same across restarts. */
     public static KafkaBroker on(Path dataDir, String host, int port) {
-        return new KafkaBroker(dataDir.toAbsolutePath(), host, port == 0 ? freePort() : port, freePort());
+        return new KafkaBroker(dataDir.toAbsolutePath().normalize(), host, port == 0 ? freePort() : port, freePort());
     }
 
     public synchronized KafkaBroker start() {

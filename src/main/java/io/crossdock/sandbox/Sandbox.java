@@ -42,7 +42,7 @@ public class Sandbox {
             throw new IllegalStateException("crossdock.sandbox.enabled=true under the prod profile: the sandbox"
                     + " never runs in production. Start it with the sandbox profile (see README).");
         }
-        Path data = Path.of(config.dataDir()).toAbsolutePath();
+        Path data = Path.of(config.dataDir()).toAbsolutePath().normalize();
         kafka = KafkaBroker.on(data.resolve("kafka"), "127.0.0.1", config.kafkaPort()).start();
         sftp = SftpServer.start(data.resolve("sftp"), config.sftp().host(), config.sftp().port(),
                 Map.of(config.sftp().user(), config.sftp().password()));
@@ -64,7 +64,7 @@ public class Sandbox {
                   Data      %s
                 =================================
                 """, httpPort, sftp.port(), user, sftp.host(), config.sftp().password(), kafka.bootstrapServers(),
-                config.inboundTopic(), Path.of(config.dataDir()).toAbsolutePath());
+                config.inboundTopic(), Path.of(config.dataDir()).toAbsolutePath().normalize());
     }
 
     @PreDestroy

@@ -37,7 +37,7 @@ public final class SftpServer implements AutoCloseable {
     /** Starts on {@code port} (0 picks a free one) with the given user names and passwords. */
     public static SftpServer start(Path root, String host, int port, Map<String, String> accounts) {
         try {
-            Path home = Files.createDirectories(root.toAbsolutePath());
+            Path home = Files.createDirectories(root.toAbsolutePath().normalize());
             VirtualFileSystemFactory files = new VirtualFileSystemFactory(home);
             for (String user : accounts.keySet()) {
                 Path userHome = Files.createDirectories(home.resolve(user));

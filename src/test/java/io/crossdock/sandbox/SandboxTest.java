@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +72,8 @@ class SandboxTest {
         public Map<String, String> getConfigOverrides() {
             try {
                 return Map.of(
-                        "crossdock.sandbox.data-dir", Files.createTempDirectory("crossdock-sandbox").toString(),
+                        // relative and starting with ./, like the default the sandbox command uses
+                        "crossdock.sandbox.data-dir", "./target/sandbox-test-" + UUID.randomUUID(),
                         "crossdock.sandbox.kafka-port", String.valueOf(freePort()),
                         "crossdock.sandbox.sftp.port", String.valueOf(freePort()),
                         "crossdock.routes.reload.enabled", "false");
