@@ -20,7 +20,6 @@ public class ControlNumbers {
     /** What a number controls; each kind counts on its own. */
     public enum Kind { INTERCHANGE, GROUP, TRANSACTION }
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Store store;
 
@@ -75,7 +74,7 @@ public class ControlNumbers {
             first.executeUpdate();
             return 1;
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!Store.isUniqueViolation(e)) {
                 throw e;
             }
             // Another sender created the row first: start again and queue behind it.

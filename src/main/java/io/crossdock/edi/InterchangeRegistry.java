@@ -20,7 +20,6 @@ import io.crossdock.store.Store;
 @ApplicationScoped
 public class InterchangeRegistry {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Store store;
 
@@ -66,7 +65,7 @@ public class InterchangeRegistry {
                 return Optional.empty();
             } catch (SQLException e) {
                 db.rollback();
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Store.isUniqueViolation(e)) {
                     // The same interchange is being received by another pod right now.
                     return find(db, sender, receiver, envelope.interchangeControlNumber());
                 }

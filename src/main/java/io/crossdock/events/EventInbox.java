@@ -21,7 +21,6 @@ import io.crossdock.store.Store;
 @ApplicationScoped
 public class EventInbox {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String INSERT = """
             insert into consumed_event (consumer, event_id, event_type, business_key, correlation_id,
                 topic, kafka_partition, kafka_offset, applied_at)
@@ -109,7 +108,7 @@ public class EventInbox {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Store.isUniqueViolation(e)) {
                 return false;
             }
             throw e;

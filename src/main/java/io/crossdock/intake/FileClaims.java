@@ -20,7 +20,6 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public class FileClaims extends ServiceSupport implements IdempotentRepository {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Store store;
     private final String partner;
@@ -48,7 +47,7 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
                 claim.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Store.isUniqueViolation(e)) {
                     throw e;
                 }
             }

@@ -18,9 +18,6 @@ import io.crossdock.canonical.InboundDocuments;
  */
 public final class IntakeEvents {
 
-    public static final String DOCUMENT_RECEIVED = InboundDocuments.DOCUMENT_RECEIVED;
-    public static final String DUPLICATE_DOCUMENT = InboundDocuments.DUPLICATE_DOCUMENT;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int inlineMaxBytes;
@@ -34,7 +31,7 @@ public final class IntakeEvents {
      * travel by reference (claim check): consumers read them from the archive by {@code archiveid}.
      */
     public CloudEvent documentReceived(Receipt receipt, byte[] content) {
-        CloudEventBuilder event = common(receipt, DOCUMENT_RECEIVED)
+        CloudEventBuilder event = common(receipt, InboundDocuments.DOCUMENT_RECEIVED)
                 .withExtension(InboundDocuments.INLINE, content.length <= inlineMaxBytes);
         return content.length <= inlineMaxBytes
                 ? event.withDataContentType("application/octet-stream").withData(content).build()
@@ -52,7 +49,7 @@ public final class IntakeEvents {
         report.put("archiveId", receipt.archiveId());
         report.put("reason", "the same content from this partner was received and handed on already");
         try {
-            return common(receipt, DUPLICATE_DOCUMENT)
+            return common(receipt, InboundDocuments.DUPLICATE_DOCUMENT)
                     .withExtension("originalcorrelationid", receipt.originalCorrelationId())
                     .withDataContentType("application/json")
                     .withData(JSON.writeValueAsString(report).getBytes(StandardCharsets.UTF_8))

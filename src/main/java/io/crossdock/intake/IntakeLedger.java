@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crossdock.canonical.ContentHash;
+import io.crossdock.canonical.InboundDocuments;
 import io.crossdock.intake.Receipt.Outcome;
 import io.crossdock.ops.Tracking;
 import io.crossdock.ops.TrackingEntry;
@@ -27,7 +28,6 @@ import io.crossdock.store.Store;
 @ApplicationScoped
 public class IntakeLedger {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Store store;
     private final Tracking tracking;
@@ -50,7 +50,7 @@ public class IntakeLedger {
                 return receipt;
             } catch (SQLException e) {
                 db.rollback();
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Store.isUniqueViolation(e)) {
                     throw e;
                 }
                 // Another pod archived the same bytes a moment ago: decide again against its row.
@@ -75,7 +75,7 @@ public class IntakeLedger {
                 tracking.record(db, TrackingEntry.of("FILE_HANDED_ON", "kafka",
                         "Handed on as an inbound document", receipt.fileName(), receipt.partner(),
                         receipt.correlationId()).withKafka(topic, partition, offset)
-                        .withEvent(receipt.correlationId(), IntakeEvents.DOCUMENT_RECEIVED));
+                        .withEvent(receipt.correlationId(), InboundDocuments.DOCUMENT_RECEIVED));
                 db.commit();
             } catch (SQLException e) {
                 db.rollback();

@@ -32,4 +32,9 @@ public class Store {
     public DataSource dataSource() {
         return dataSource;
     }
+
+    /** True when a write lost a race on a unique key (SQLState 23505 in PostgreSQL and H2 alike). */
+    public static boolean isUniqueViolation(java.sql.SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
 }

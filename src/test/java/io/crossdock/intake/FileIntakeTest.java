@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import io.crossdock.canonical.ContentHash;
 import io.crossdock.canonical.CanonicalSamples;
 import io.crossdock.canonical.EventType;
+import io.crossdock.canonical.InboundDocuments;
 import io.crossdock.events.EventContext;
 import io.crossdock.events.EventPublisher;
 import io.crossdock.store.Store;
@@ -80,7 +81,7 @@ class FileIntakeTest {
             String correlationId = header(record, "ce_correlationid");
             assertNotNull(correlationId, "the record carries the correlation id");
             assertEquals(correlationId, header(record, "ce_id"));
-            assertEquals(IntakeEvents.DOCUMENT_RECEIVED, header(record, "ce_type"));
+            assertEquals(InboundDocuments.DOCUMENT_RECEIVED, header(record, "ce_type"));
             assertEquals("1.0", header(record, "ce_specversion"));
             assertEquals("demo", header(record, "ce_partner"));
             assertEquals("demo", record.key());
@@ -107,7 +108,7 @@ class FileIntakeTest {
 
             partner.put("inbox/" + again, content);
             ConsumerRecord<String, byte[]> report = awaitRecordFor(duplicates, again);
-            assertEquals(IntakeEvents.DUPLICATE_DOCUMENT, header(report, "ce_type"));
+            assertEquals(InboundDocuments.DUPLICATE_DOCUMENT, header(report, "ce_type"));
             assertEquals(original, header(report, "ce_originalcorrelationid"));
             String body = new String(report.value(), StandardCharsets.UTF_8);
             assertTrue(body.contains(first), "the report names the first file: " + body);
