@@ -34,8 +34,13 @@ public final class DryRun {
 
     private final TransactionMapper mapper;
 
+    public DryRun(TransactionMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Outside the hub (the command line): mappings and schemas read from these folders. */
     public DryRun(Path mappings, Path schemas) {
-        this.mapper = new TransactionMapper(new EdiMappings(mappings.toString()), schemas);
+        this(new TransactionMapper(new EdiMappings(mappings.toString()), new io.crossdock.canonical.CanonicalSchemas(schemas)));
     }
 
     public Report run(PartnerProfile partner, byte[] content) throws Exception {

@@ -8,10 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.crossdock.events.EventBackboneConfig;
+import io.crossdock.canonical.CanonicalSchemas;
 import io.crossdock.partner.PartnerDirectory;
 import io.smallrye.common.annotation.Blocking;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code POST /api/v1/edi/dry-run?partner=demo} with a file as the body: what Crossdock would make of it, changing nothing. */
 @jakarta.ws.rs.Path("/api/v1/edi/dry-run")
@@ -22,10 +21,9 @@ public class DryRunResource {
     private final PartnerDirectory partners;
     private final DryRun dryRun;
 
-    public DryRunResource(PartnerDirectory partners, EventBackboneConfig events,
-            @ConfigProperty(name = "crossdock.mappings.dir", defaultValue = "mappings") String mappings) {
+    public DryRunResource(PartnerDirectory partners, EdiMappings mappings, CanonicalSchemas schemas) {
         this.partners = partners;
-        this.dryRun = new DryRun(java.nio.file.Path.of(mappings), java.nio.file.Path.of(events.schemasDir()));
+        this.dryRun = new DryRun(new TransactionMapper(mappings, schemas));
     }
 
     @POST

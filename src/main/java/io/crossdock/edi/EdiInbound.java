@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crossdock.canonical.CanonicalSchemas;
 import io.crossdock.canonical.ContentHash;
 import io.crossdock.canonical.EventFamily;
 import io.crossdock.canonical.InboundDocuments;
@@ -23,7 +24,6 @@ import io.crossdock.edi.FunctionalAcknowledgment.Numbers;
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
 import io.crossdock.edi.FunctionalAcknowledgment.ReceivedGroup;
 import io.crossdock.events.ConsumedEvent;
-import io.crossdock.events.EventBackboneConfig;
 import io.crossdock.events.EventContext;
 import io.crossdock.events.EventHandler;
 import io.crossdock.events.EventPublisher;
@@ -61,7 +61,7 @@ public class EdiInbound implements EventHandler {
 
     public EdiInbound(PartnerDirectory partners, DocumentArchive archive, InterchangeRegistry interchanges,
             ControlNumbers controlNumbers, EventPublisher publisher, PartnerOutbox outbox, Tracking tracking,
-            EdiMappings mappings, EventBackboneConfig events,
+            EdiMappings mappings, CanonicalSchemas schemas,
             @ConfigProperty(name = "crossdock.topics.inbound-documents") String inboundTopic,
             @ConfigProperty(name = "crossdock.topics.intake-duplicates") String duplicatesTopic) {
         this.partners = partners;
@@ -71,7 +71,7 @@ public class EdiInbound implements EventHandler {
         this.publisher = publisher;
         this.outbox = outbox;
         this.tracking = tracking;
-        this.mapper = new TransactionMapper(mappings, java.nio.file.Path.of(events.schemasDir()));
+        this.mapper = new TransactionMapper(mappings, schemas);
         this.inboundTopic = inboundTopic;
         this.duplicatesTopic = duplicatesTopic;
     }

@@ -1,6 +1,5 @@
 package io.crossdock.edi;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +23,9 @@ public final class TransactionMapper {
     private final EdiMappings mappings;
     private final CanonicalSchemas schemas;
 
-    public TransactionMapper(EdiMappings mappings, Path schemasDir) {
+    public TransactionMapper(EdiMappings mappings, CanonicalSchemas schemas) {
         this.mappings = mappings;
-        this.schemas = new CanonicalSchemas(schemasDir);
+        this.schemas = schemas;
     }
 
     public Mapped map(EdiTransaction transaction, PartnerProfile partner) {

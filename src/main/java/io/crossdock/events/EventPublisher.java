@@ -1,7 +1,6 @@
 package io.crossdock.events;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,12 +38,12 @@ public class EventPublisher {
     private final EventMetrics metrics;
     private final KafkaProducer<String, CloudEvent> producer;
 
-    public EventPublisher(EventTopics topics, EventBackboneConfig config, EventMetrics metrics,
+    public EventPublisher(EventTopics topics, EventBackboneConfig config, EventMetrics metrics, CanonicalSchemas schemas,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "camel.component.kafka.max-block-ms", defaultValue = "10000") int maxBlockMs) {
         this.topics = topics;
         this.metrics = metrics;
-        this.schemas = new CanonicalSchemas(Path.of(config.schemasDir()));
+        this.schemas = schemas;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "crossdock-events",
