@@ -53,7 +53,9 @@ public class PartnerIntakeRoutes {
     }
 
     void onRoutesReloaded(@Observes RoutesReloaded reloaded) throws Exception {
-        refresh();
+        if (reloaded.templateIds().contains(TEMPLATE)) {
+            refresh(); // other edits leave the partners' intake routes polling undisturbed
+        }
     }
 
     /** (Re)creates every partner's intake route from the current template. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.Route;
@@ -22,10 +23,12 @@ public class GuardedRouteReloadStrategy extends RouteWatcherReloadStrategy {
 
     private static final Logger LOG = Logger.getLogger(GuardedRouteReloadStrategy.class);
 
-    private final Runnable afterReload;
+    private final java.util.function.Consumer<Set<String>> afterReload;
     private final AtomicReference<List<RouteProblem>> lastRefusal = new AtomicReference<>(List.of());
 
-    public GuardedRouteReloadStrategy(String directory, String pattern, Runnable afterReload) {
+    /** @param afterReload told which route templates the reloaded files define */
+    public GuardedRouteReloadStrategy(String directory, String pattern,
+            java.util.function.Consumer<Set<String>> afterReload) {
         super(directory, true);
         setPattern(pattern);
         setRemoveAllRoutes(false);
@@ -34,8 +37,9 @@ public class GuardedRouteReloadStrategy extends RouteWatcherReloadStrategy {
 
     @Override
     protected void onRouteReload(Collection<Resource> resources, boolean removeEverything) {
-        List<RouteProblem> problems = new RouteFileValidator(getCamelContext())
-                .validate(resources, routeIdsFromOtherFiles(resources));
+        RouteFileValidator.Inspection inspection = new RouteFileValidator(getCamelContext())
+                .inspect(resources, routeIdsFromOtherFiles(resources));
+        List<RouteProblem> problems = inspection.problems();
         if (!problems.isEmpty()) {
             lastRefusal.set(problems);
             LOG.errorf("Refused to reload %s; the running routes are unchanged:%n  %s",
@@ -46,7 +50,7 @@ public class GuardedRouteReloadStrategy extends RouteWatcherReloadStrategy {
         super.onRouteReload(resources, removeEverything);
         lastRefusal.set(List.of());
         LOG.infof("Reloaded routes from %s", resources.stream().map(Resource::getLocation).toList());
-        afterReload.run();
+        afterReload.accept(inspection.templateIds());
     }
 
     /** What the last refused edit was refused for; empty once a good version has loaded. */

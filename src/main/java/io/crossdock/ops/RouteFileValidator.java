@@ -43,6 +43,14 @@ public final class RouteFileValidator {
      * @param idsElsewhere route ids already taken by other sources, with where they come from
      */
     public List<RouteProblem> validate(Collection<Resource> resources, Map<String, String> idsElsewhere) {
+        return inspect(resources, idsElsewhere).problems();
+    }
+
+    /** What the files are refused for, and the route templates they define. */
+    public record Inspection(List<RouteProblem> problems, Set<String> templateIds) {
+    }
+
+    public Inspection inspect(Collection<Resource> resources, Map<String, String> idsElsewhere) {
         List<RouteProblem> problems = new ArrayList<>();
         Map<String, String> routeIds = new LinkedHashMap<>(idsElsewhere);
         Map<String, String> templateIds = new LinkedHashMap<>();
@@ -65,7 +73,7 @@ public final class RouteFileValidator {
                 problems.add(loadProblem(file, e));
             }
         }
-        return problems;
+        return new Inspection(problems, Set.copyOf(templateIds.keySet()));
     }
 
     private void checkRoute(String file, RouteDefinition route, String id, Map<String, String> routeIds,

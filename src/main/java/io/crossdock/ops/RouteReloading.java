@@ -35,7 +35,7 @@ public class RouteReloading {
 
     void onStart(@Observes StartupEvent started) throws Exception {
         if (enabled) {
-            strategy = new GuardedRouteReloadStrategy(directory, "*.yaml", () -> reloaded.fire(new RoutesReloaded()));
+            strategy = new GuardedRouteReloadStrategy(directory, "*.yaml", templates -> reloaded.fire(new RoutesReloaded(templates)));
             camel.addService(strategy, true, true);
         }
     }

@@ -1,5 +1,8 @@
 package io.crossdock.ops;
 
-/** Fired after an edited route file replaced the running routes, so templated routes can be remade. */
-public record RoutesReloaded() {
+/**
+ * Fired after edited route files replaced the running routes, naming the route templates they
+ * define, so routes made from those templates can be remade.
+ */
+public record RoutesReloaded(java.util.Set<String> templateIds) {
 }

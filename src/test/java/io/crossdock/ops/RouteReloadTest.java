@@ -39,9 +39,13 @@ class RouteReloadTest {
     @Inject
     RouteReloading reloading;
 
+    @Inject
+    org.apache.camel.CamelContext camel;
+
     @Test
     void anEditedRouteChangesBehaviourAndABrokenEditLeavesTheOldRouteRunning() throws Exception {
         given().get("/reload-probe").then().statusCode(200).body(equalTo("v1"));
+        org.apache.camel.Route intake = camel.getRoute("intake-demo");
 
         Files.writeString(PROBE, probeRoute("v2"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -63,6 +67,12 @@ class RouteReloadTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/reload-probe").then().statusCode(200).body(equalTo("v5")));
         assertTrue(reloading.lastRefusal().isEmpty());
+        assertTrue(camel.getRoute("intake-demo") == intake, "editing another route leaves the intake polling");
+
+        Path template = ROUTES.resolve("intake").resolve("sftp-intake.yaml");
+        Files.writeString(template, Files.readString(template) + "\n# edited\n");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                camel.getRoute("intake-demo") != null && camel.getRoute("intake-demo") != intake);
     }
 
     static String probeRoute(String answer) {
