@@ -7,19 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,35 +32,33 @@ public class ConsumerLag {
     private final Instance<EventHandler> handlers;
     private final EventTopics topics;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final KafkaAdmin kafka;
     private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
-    private volatile Admin admin;
     private volatile String lastProblem;
 
-    public ConsumerLag(Instance<EventHandler> handlers, EventTopics topics, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ConsumerLag(Instance<EventHandler> handlers, EventTopics topics, MeterRegistry registry, KafkaAdmin kafka) {
         this.handlers = handlers;
         this.topics = topics;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Called on a timer by the {@code consumer-lag} route. */
     public void measure() {
         try {
             for (EventHandler handler : handlers) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin()
+                Map<TopicPartition, OffsetAndMetadata> committed = kafka.get()
                         .listConsumerGroupOffsets(handler.consumer()).partitionsToOffsetAndMetadata()
                         .get(10, TimeUnit.SECONDS);
                 for (String topic : java.util.stream.Stream.concat(handler.families().stream().map(topics::topicOf),
                         handler.otherTopics().stream()).toList()) {
-                    List<TopicPartition> partitions = admin().describeTopics(List.of(topic)).allTopicNames()
+                    List<TopicPartition> partitions = kafka.get().describeTopics(List.of(topic)).allTopicNames()
                             .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
                             .map(p -> new TopicPartition(topic, p.partition())).toList();
                     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                     partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
                     long lag = 0;
-                    for (var end : admin().listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                    for (var end : kafka.get().listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
                         OffsetAndMetadata done = committed.get(end.getKey());
                         lag += end.getValue().offset() - (done == null ? 0 : done.offset());
                     }
@@ -91,26 +85,5 @@ public class ConsumerLag {
                     .register(registry);
             return value;
         });
-    }
-
-    private Admin admin() {
-        if (admin == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "crossdock-lag",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
-                }
-            }
-        }
-        return admin;
-    }
-
-    @PreDestroy
-    void close() {
-        if (admin != null) {
-            admin.close();
-        }
     }
 }

@@ -10,10 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crossdock.canonical.EventFamily;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Names the topic of each event family and its dead-letter topic, and creates missing ones. */
@@ -25,12 +23,11 @@ public class EventTopics {
     private static final Logger LOG = Logger.getLogger(EventTopics.class);
 
     private final EventBackboneConfig config;
-    private final String bootstrapServers;
+    private final KafkaAdmin kafka;
 
-    public EventTopics(EventBackboneConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public EventTopics(EventBackboneConfig config, KafkaAdmin kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public String topicOf(EventFamily family) {
@@ -57,9 +54,8 @@ public class EventTopics {
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
                             String.valueOf(config.deadLetterRetention().toMillis()))));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try {
+            Admin admin = kafka.get();
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
@@ -69,7 +65,7 @@ public class EventTopics {
         } catch (Exception e) {
             // Not fatal: Kafka may come up after us (readiness says so), and operators may manage topics.
             LOG.warnf("Could not check or create the event topics on %s (%s); publishing needs them to exist",
-                    bootstrapServers, e.getMessage());
+                    kafka.bootstrapServers(), e.getMessage());
         }
     }
 }

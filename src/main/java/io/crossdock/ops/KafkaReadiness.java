@@ -1,13 +1,10 @@
 package io.crossdock.ops;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.crossdock.events.KafkaAdmin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,21 +16,20 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 
-    private final String bootstrapServers;
+    private final KafkaAdmin admin;
     private final long timeoutMs;
-    private volatile Admin admin;
 
-    public KafkaReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaReadiness(KafkaAdmin admin,
             @ConfigProperty(name = "crossdock.health.timeout-ms", defaultValue = "3000") long timeoutMs) {
-        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
         this.timeoutMs = timeoutMs;
     }
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("kafka").withData("bootstrap.servers", bootstrapServers);
+        var response = HealthCheckResponse.named("kafka").withData("bootstrap.servers", admin.bootstrapServers());
         try {
-            var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs));
+            var cluster = admin.get().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs));
             int brokers = cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
             return response.status(brokers > 0).withData("brokers", brokers).build();
         } catch (Exception e) {
@@ -41,31 +37,8 @@ public class KafkaReadiness implements HealthCheck {
         }
     }
 
-    private Admin admin() {
-        if (admin == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "crossdock-health",
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs,
-                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
-                }
-            }
-        }
-        return admin;
-    }
-
     static String describe(Throwable e) {
         Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    @PreDestroy
-    void close() {
-        if (admin != null) {
-            admin.close();
-        }
     }
 }

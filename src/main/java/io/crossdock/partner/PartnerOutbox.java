@@ -15,10 +15,11 @@ import org.apache.camel.ProducerTemplate;
 public class PartnerOutbox {
 
     private final CamelContext camel;
-    private volatile ProducerTemplate template;
+    private final ProducerTemplate template;
 
-    public PartnerOutbox(CamelContext camel) {
+    public PartnerOutbox(CamelContext camel, ProducerTemplate template) {
         this.camel = camel;
+        this.template = template;
     }
 
     /** Into the partner's outbox. */
@@ -40,21 +41,10 @@ public class PartnerOutbox {
         } else {
             uri.append("&privateKeyFile=").append(resolve(sftp.privateKeyFile()));
         }
-        template().sendBodyAndHeader(uri.toString(), content, Exchange.FILE_NAME, fileName);
+        template.sendBodyAndHeader(uri.toString(), content, Exchange.FILE_NAME, fileName);
     }
 
     private String resolve(String value) {
         return camel.resolvePropertyPlaceholders(value);
-    }
-
-    private ProducerTemplate template() {
-        if (template == null) {
-            synchronized (this) {
-                if (template == null) {
-                    template = camel.createProducerTemplate();
-                }
-            }
-        }
-        return template;
     }
 }
