@@ -1,0 +1,228 @@
+package io.crossdock.sandbox.odoo;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The emulated Odoo database: one table per model, records as immutable maps of stored values
+ * (a many2one as its id, a many2many as a list of ids; one2many fields are the inverse many2one
+ * seen from the other side). Each RPC call runs in a {@link Transaction}: its writes become
+ * visible to other callers only when it commits, and writers are serialised, so readers see what
+ * PostgreSQL's MVCC would show them.
+ */
+final class OdooDatabase {
+
+    static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final Object DELETED = new Object();
+
+    final int version;
+    final Map<String, ModelSpec> models;
+    private final Map<String, ConcurrentSkipListMap<Long, Map<String, Object>>> tables = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastIds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final ReentrantLock writers = new ReentrantLock(true);
+    private final Clock clock;
+
+    OdooDatabase(int version, Clock clock) {
+        this.version = version;
+        this.models = OdooModels.forVersion(version);
+        this.clock = clock;
+        models.keySet().forEach(model -> tables.put(model, new ConcurrentSkipListMap<>()));
+    }
+
+    /** Runs one call; a writing call holds the writers' lock and publishes its changes only if it returns. */
+    <T> T transaction(boolean writes, Function<Transaction, T> work, java.util.function.Consumer<Transaction> beforeCommit,
+            java.util.function.Consumer<Transaction> afterCommit) {
+        if (!writes) {
+            return work.apply(new Transaction());
+        }
+        writers.lock();
+        try {
+            Transaction tx = new Transaction();
+            T result = work.apply(tx);
+            beforeCommit.accept(tx);
+            tx.commit();
+            afterCommit.accept(tx);
+            return result;
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    String nextName(String sequence, String format) {
+        long number = sequences.computeIfAbsent(sequence, key -> new AtomicLong()).incrementAndGet();
+        return String.format(format, number);
+    }
+
+    String now() {
+        return LocalDateTime.now(clock).format(DATETIME);
+    }
+
+    String today() {
+        return LocalDateTime.now(clock).toLocalDate().toString();
+    }
+
+    /** A change a transaction made, for webhooks. */
+    record Change(String model, long id, boolean created) {
+    }
+
+    final class Transaction implements Domain.Records {
+
+        private final Map<String, Map<Long, Object>> overlay = new HashMap<>();
+        final List<Change> changes = new ArrayList<>();
+        final String now = now();
+        Map<String, Object> context = Map.of();
+
+        Transaction withContext(Map<String, Object> context) {
+            this.context = context == null ? Map.of() : context;
+            return this;
+        }
+
+        int version() {
+            return version;
+        }
+
+        String nextName(String sequence, String format) {
+            return OdooDatabase.this.nextName(sequence, format);
+        }
+
+        String today() {
+            return OdooDatabase.this.today();
+        }
+
+        @Override
+        public ModelSpec model(String name) {
+            ModelSpec model = models.get(name);
+            if (model == null) {
+                throw OdooFault.userError("Object " + name + " doesn't exist");
+            }
+            return model;
+        }
+
+        boolean exists(String model) {
+            return models.containsKey(model);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> find(String model, long id) {
+            Map<Long, Object> written = overlay.get(model);
+            if (written != null && written.containsKey(id)) {
+                Object value = written.get(id);
+                return value == DELETED ? null : (Map<String, Object>) value;
+            }
+            return tables.get(model).get(id);
+        }
+
+        Map<String, Object> get(String model, long id) {
+            Map<String, Object> record = find(model, id);
+            if (record == null) {
+                throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: " + model + "(" + id
+                        + ",), User: 2)");
+            }
+            return record;
+        }
+
+        /** All live records of a model, as this transaction sees them, in id order. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all(String model) {
+            Map<Long, Object> written = overlay.getOrDefault(model, Map.of());
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (Map<String, Object> record : tables.get(model).values()) {
+                long id = (Long) record.get("id");
+                if (!written.containsKey(id)) {
+                    records.add(record);
+                }
+            }
+            written.forEach((id, value) -> {
+                if (value != DELETED) {
+                    records.add((Map<String, Object>) value);
+                }
+            });
+            records.sort(Comparator.comparingLong(record -> (Long) record.get("id")));
+            return records;
+        }
+
+        List<Map<String, Object>> children(String model, String inverse, long parentId) {
+            ModelSpec spec = model(model);
+            return all(model).stream().filter(record -> Long.valueOf(parentId).equals(record.get(inverse)))
+                    .sorted(Domain.order(spec, null)).toList();
+        }
+
+        List<Long> childIds(String model, String inverse, long parentId) {
+            return children(model, inverse, parentId).stream().map(record -> (Long) record.get("id")).toList();
+        }
+
+        long insert(String model, Map<String, Object> stored) {
+            long id = lastIds.computeIfAbsent(model, key -> new AtomicLong()).incrementAndGet();
+            Map<String, Object> record = new LinkedHashMap<>(stored);
+            record.put("id", id);
+            record.put("create_date", now);
+            record.put("write_date", now);
+            overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, record);
+            changes.add(new Change(model, id, true));
+            return id;
+        }
+
+        /** Merges stored values into a record and stamps its write_date. */
+        void update(String model, long id, Map<String, Object> values) {
+            Map<String, Object> record = new LinkedHashMap<>(get(model, id));
+            record.putAll(values);
+            record.put("write_date", now);
+            overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, record);
+            if (changes.stream().noneMatch(change -> change.model().equals(model) && change.id() == id)) {
+                changes.add(new Change(model, id, false));
+            }
+        }
+
+        void delete(String model, long id) {
+            get(model, id);
+            overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, DELETED);
+        }
+
+        private void commit() {
+            overlay.forEach((model, written) -> written.forEach((id, value) -> {
+                if (value == DELETED) {
+                    tables.get(model).remove(id);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> record = java.util.Collections.unmodifiableMap((Map<String, Object>) value);
+                    tables.get(model).put(id, record);
+                }
+            }));
+        }
+
+        static List<Long> ids(Object value) {
+            if (value == null || Boolean.FALSE.equals(value)) {
+                return List.of();
+            }
+            if (value instanceof Number id) {
+                return List.of(id.longValue());
+            }
+            if (value instanceof Collection<?> many) {
+                List<Long> ids = new ArrayList<>();
+                for (Object id : many) {
+                    if (!(id instanceof Number number)) {
+                        throw OdooFault.valueError("Expected record ids, got " + value);
+                    }
+                    ids.add(number.longValue());
+                }
+                return ids;
+            }
+            throw OdooFault.valueError("Expected record ids, got " + value);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.crossdock.sandbox.odoo;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Switches that make the emulator misbehave the way a real Odoo and its network do: slow answers,
+ * serialization failures that survived Odoo's own retries, 5xx from the proxy in front of it,
+ * webhook calls that never arrive, API keys that expired.
+ */
+public final class OdooFaults {
+
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean keysExpired;
+    private final AtomicInteger serializationFailures = new AtomicInteger();
+    private final AtomicInteger serverErrors = new AtomicInteger();
+    private final AtomicInteger droppedWebhooks = new AtomicInteger();
+
+    /** Every request waits this long before it is answered. */
+    public OdooFaults latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /** The next {@code count} writing calls fail with {@code psycopg2.errors.SerializationFailure}. */
+    public OdooFaults serializationFailures(int count) {
+        serializationFailures.set(count);
+        return this;
+    }
+
+    /** The next {@code count} requests get a 503 from the proxy, never reaching Odoo. */
+    public OdooFaults serverErrors(int count) {
+        serverErrors.set(count);
+        return this;
+    }
+
+    /** The next {@code count} webhook notifications are lost, as Odoo loses them when the call fails. */
+    public OdooFaults dropWebhooks(int count) {
+        droppedWebhooks.set(count);
+        return this;
+    }
+
+    /** Every API key is rejected, as on Odoo 19 once a key passed its expiry date. */
+    public OdooFaults keysExpired(boolean expired) {
+        this.keysExpired = expired;
+        return this;
+    }
+
+    public OdooFaults reset() {
+        latency = Duration.ZERO;
+        keysExpired = false;
+        serializationFailures.set(0);
+        serverErrors.set(0);
+        droppedWebhooks.set(0);
+        return this;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    boolean keysExpired() {
+        return keysExpired;
+    }
+
+    boolean takeSerializationFailure() {
+        return take(serializationFailures);
+    }
+
+    boolean takeServerError() {
+        return take(serverErrors);
+    }
+
+    boolean takeDroppedWebhook() {
+        return take(droppedWebhooks);
+    }
+
+    private static boolean take(AtomicInteger counter) {
+        return counter.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+}
