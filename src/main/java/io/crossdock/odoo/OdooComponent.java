@@ -1,0 +1,40 @@
+package io.crossdock.odoo;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * {@code odoo:<model>?operation=...}: Odoo's ORM as a Camel component. As a producer it runs one
+ * operation per message; as a consumer ({@code from: odoo:<model>}) it delivers each change of the
+ * model once, seen by Odoo's webhook or by polling {@code write_date}.
+ */
+public class OdooComponent extends DefaultComponent {
+
+    private final OdooConnections connections;
+    private final OdooChangeCapture changes;
+
+    public OdooComponent(OdooConnections connections, OdooChangeCapture changes) {
+        this.connections = connections;
+        this.changes = changes;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("An odoo endpoint names its model: odoo:sale.order?operation=create");
+        }
+        OdooEndpoint endpoint = new OdooEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    OdooClient client(String connection) {
+        return connections.client(connection);
+    }
+
+    OdooChangeCapture changes() {
+        return changes;
+    }
+}
