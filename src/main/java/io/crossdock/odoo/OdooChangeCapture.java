@@ -112,7 +112,7 @@ public class OdooChangeCapture {
             return 0;
         }
         String position = leased.get().writeDate();
-        Set<Long> seen = new LinkedHashSet<>(leased.get().seenIds());
+        Set<String> seen = new LinkedHashSet<>(leased.get().seen());
         int delivered = 0;
         try {
             String since = odooTime(LocalDateTime.parse(position, OdooValues.DATETIME).toInstant(ZoneOffset.UTC)
@@ -124,9 +124,9 @@ public class OdooChangeCapture {
                 List<Map<String, Object>> page = endpoint.client().searchRead(endpoint.model(), domain, fieldsOf(endpoint),
                         offset, settings.pageSize(), "write_date asc, id asc");
                 for (Map<String, Object> record : page) {
-                    long id = ((Number) record.get("id")).longValue();
                     String stamp = odooTime(writeDate(record));
-                    boolean alreadyHere = stamp.equals(position) && seen.contains(id);
+                    String change = record.get("id") + ":" + fingerprint(record);
+                    boolean alreadyHere = stamp.equals(position) && seen.contains(change);
                     if (!alreadyHere) {
                         Outcome outcome = deliverOnce(consumer, record, "poll");
                         if (outcome == Outcome.FAILED) {
@@ -139,7 +139,7 @@ public class OdooChangeCapture {
                         seen.clear();
                     }
                     if (stamp.equals(position)) {
-                        seen.add(id);
+                        seen.add(change);
                     }
                 }
                 if (page.size() < settings.pageSize()) {
@@ -159,14 +159,32 @@ public class OdooChangeCapture {
         long id = ((Number) record.get("id")).longValue();
         Instant writeDate = writeDate(record);
         String stamp = odooTime(writeDate);
-        if (!ledger.claim(consumer.key(), endpoint.model(), id, stamp, source)) {
+        String fingerprint = fingerprint(record);
+        if (!ledger.claim(consumer.key(), endpoint.model(), id, stamp, fingerprint, source)) {
             return Outcome.DUPLICATE;
         }
         if (consumer.deliver(record, id, writeDate, source)) {
             return Outcome.DELIVERED;
         }
-        ledger.unclaim(consumer.key(), endpoint.model(), id, stamp);
+        ledger.unclaim(consumer.key(), endpoint.model(), id, stamp, fingerprint);
         return Outcome.FAILED;
+    }
+
+    /**
+     * What the consumer sees of the record. Odoo's write_date has whole seconds, so two writes
+     * within one second are told apart by their content; the same content seen by webhook and
+     * poll is one change.
+     */
+    static String fingerprint(Map<String, Object> record) {
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(record);
+        sorted.remove("write_date");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sorted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> fieldsOf(OdooEndpoint endpoint) {

@@ -24,8 +24,8 @@ import io.crossdock.store.Store;
 @ApplicationScoped
 public class OdooChangeLedger {
 
-    /** A consumer's position: the newest write_date delivered and the ids delivered at that second. */
-    public record Cursor(String writeDate, Set<Long> seenIds) {
+    /** A consumer's position: the newest write_date delivered and what was delivered at that second ("id:fingerprint"). */
+    public record Cursor(String writeDate, Set<String> seen) {
     }
 
     private final Store store;
@@ -64,8 +64,8 @@ public class OdooChangeLedger {
                 read.setString(1, consumer);
                 try (ResultSet row = read.executeQuery()) {
                     row.next();
-                    Set<Long> seen = Arrays.stream(row.getString(2).split(",")).filter(id -> !id.isBlank())
-                            .map(Long::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
+                    Set<String> seen = Arrays.stream(row.getString(2).split(",")).filter(item -> !item.isBlank())
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
                     return Optional.of(new Cursor(row.getString(1), seen));
                 }
             }
@@ -80,7 +80,7 @@ public class OdooChangeLedger {
                 PreparedStatement update = db.prepareStatement("UPDATE odoo_change_cursor SET write_date = ?, seen_ids = ?,"
                         + " leased_by = NULL, leased_until = NULL, updated_at = ? WHERE consumer = ? AND leased_by = ?")) {
             update.setString(1, cursor.writeDate());
-            update.setString(2, cursor.seenIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+            update.setString(2, String.join(",", cursor.seen()));
             update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             update.setString(4, consumer);
             update.setString(5, pod);
@@ -91,16 +91,17 @@ public class OdooChangeLedger {
     }
 
     /** Claims one change for delivery; false when it was already delivered (or is being delivered) elsewhere. */
-    public boolean claim(String consumer, String model, long id, String writeDate, String source) {
+    public boolean claim(String consumer, String model, long id, String writeDate, String fingerprint, String source) {
         try (Connection db = store.dataSource().getConnection();
                 PreparedStatement insert = db.prepareStatement("INSERT INTO odoo_change_delivered"
-                        + " (consumer, model, record_id, write_date, source, delivered_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        + " (consumer, model, record_id, write_date, fingerprint, source, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, consumer);
             insert.setString(2, model);
             insert.setLong(3, id);
             insert.setString(4, writeDate);
-            insert.setString(5, source);
-            insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setString(5, fingerprint);
+            insert.setString(6, source);
+            insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -112,14 +113,15 @@ public class OdooChangeLedger {
     }
 
     /** Gives a claim back after the route failed, so the next poll (or webhook) delivers the change again. */
-    public void unclaim(String consumer, String model, long id, String writeDate) {
+    public void unclaim(String consumer, String model, long id, String writeDate, String fingerprint) {
         try (Connection db = store.dataSource().getConnection();
                 PreparedStatement delete = db.prepareStatement("DELETE FROM odoo_change_delivered"
-                        + " WHERE consumer = ? AND model = ? AND record_id = ? AND write_date = ?")) {
+                        + " WHERE consumer = ? AND model = ? AND record_id = ? AND write_date = ? AND fingerprint = ?")) {
             delete.setString(1, consumer);
             delete.setString(2, model);
             delete.setLong(3, id);
             delete.setString(4, writeDate);
+            delete.setString(5, fingerprint);
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("A claim on " + model + " " + id + " could not be released: " + e.getMessage(), e);

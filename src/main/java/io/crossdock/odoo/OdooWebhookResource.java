@@ -73,7 +73,7 @@ public class OdooWebhookResource {
         }
         List<String> allowed = webhook.models().orElse(List.of());
         if ((!allowed.isEmpty() && !allowed.contains(model)) || !changes.listensTo(model)) {
-            return refuse(hook, Response.Status.fromStatusCode(422), "Unknown model",
+            return refuse(hook, 422, "Unknown model",
                     "Hook '" + hook + "' does not carry changes of " + model
                             + (allowed.isEmpty() ? " (no route listens to odoo:" + model + ")" : " (it carries " + allowed + ")"));
         }
@@ -83,7 +83,11 @@ public class OdooWebhookResource {
     }
 
     private static Response refuse(String hook, Response.Status status, String title, String detail) {
-        LOG.warnf("Odoo webhook %s refused (%d %s): %s", hook, status.getStatusCode(), title, detail);
+        return refuse(hook, status.getStatusCode(), title, detail);
+    }
+
+    private static Response refuse(String hook, int status, String title, String detail) {
+        LOG.warnf("Odoo webhook %s refused (%d %s): %s", hook, status, title, detail);
         return Problem.response(status, title, detail, List.of());
     }
 }

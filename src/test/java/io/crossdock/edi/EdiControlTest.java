@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import io.crossdock.edi.ControlNumbers.Kind;
 import io.crossdock.testing.KafkaTestResource;
+import io.crossdock.testing.OdooTestResource;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
+@WithTestResource(OdooTestResource.class)
 class EdiControlTest {
 
     @Inject

@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
 import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.OdooTestResource;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
+@WithTestResource(OdooTestResource.class)
 class EdiInboundTest {
 
     static final String OPERATOR = "test-operator-key";

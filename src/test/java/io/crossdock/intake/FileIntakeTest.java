@@ -31,6 +31,7 @@ import io.crossdock.store.Store;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
 import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.OdooTestResource;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
+@WithTestResource(OdooTestResource.class)
 class FileIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

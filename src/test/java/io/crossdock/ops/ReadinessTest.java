@@ -15,6 +15,7 @@ import io.crossdock.testing.K8sManifests;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
 import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.OdooTestResource;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
+@WithTestResource(OdooTestResource.class)
 class ReadinessTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

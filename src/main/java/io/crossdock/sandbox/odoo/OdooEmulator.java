@@ -141,8 +141,9 @@ public final class OdooEmulator implements AutoCloseable {
                 OdooEmulatorControl.handle(this, exchange, json);
                 return;
             }
-            if (!faults.latency().isZero()) {
-                Thread.sleep(faults.latency().toMillis());
+            java.time.Duration latency = faults.latency();
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
             }
             if (faults.takeServerError()) {
                 send(exchange, 503, "text/html", "<html><body><h1>503 Service Unavailable</h1>"

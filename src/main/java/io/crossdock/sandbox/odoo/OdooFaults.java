@@ -12,6 +12,8 @@ public final class OdooFaults {
 
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean keysExpired;
+    private volatile Duration slowBy = Duration.ZERO;
+    private final AtomicInteger slowRequests = new AtomicInteger();
     private final AtomicInteger serializationFailures = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger droppedWebhooks = new AtomicInteger();
@@ -19,6 +21,13 @@ public final class OdooFaults {
     /** Every request waits this long before it is answered. */
     public OdooFaults latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /** Only the next {@code count} requests wait {@code by} before they are answered. */
+    public OdooFaults slowRequests(int count, Duration by) {
+        this.slowBy = by;
+        slowRequests.set(count);
         return this;
     }
 
@@ -48,6 +57,7 @@ public final class OdooFaults {
 
     public OdooFaults reset() {
         latency = Duration.ZERO;
+        slowRequests.set(0);
         keysExpired = false;
         serializationFailures.set(0);
         serverErrors.set(0);
@@ -55,8 +65,9 @@ public final class OdooFaults {
         return this;
     }
 
+    /** How long this request waits: the general latency, or the delay of a request picked to be slow. */
     Duration latency() {
-        return latency;
+        return take(slowRequests) ? slowBy.plus(latency) : latency;
     }
 
     boolean keysExpired() {

@@ -1,0 +1,53 @@
+package io.crossdock.testing;
+
+import java.util.Map;
+
+import io.crossdock.sandbox.odoo.OdooEmulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Two emulated Odoo servers in the test JVM, over real HTTP: Odoo 17 (JSON-RPC) as the default
+ * connection and Odoo 19 (JSON-2) as the connection named {@code odoo19}.
+ */
+public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static OdooEmulator odoo17;
+    private static OdooEmulator odoo19;
+
+    public static OdooEmulator odoo17() {
+        return odoo17;
+    }
+
+    public static OdooEmulator odoo19() {
+        return odoo19;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        odoo17 = OdooEmulator.start(OdooEmulator.Settings.of(17));
+        odoo19 = OdooEmulator.start(OdooEmulator.Settings.of(19));
+        OdooEmulator.Settings s17 = odoo17.settings();
+        OdooEmulator.Settings s19 = odoo19.settings();
+        return Map.of(
+                // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
+                "camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml",
+                "crossdock.odoo.url", odoo17.url().toString(),
+                "crossdock.odoo.database", s17.database(),
+                "crossdock.odoo.login", s17.login(),
+                "crossdock.odoo.api-key", s17.apiKey(),
+                "crossdock.odoo.connections.odoo19.url", odoo19.url().toString(),
+                "crossdock.odoo.connections.odoo19.database", s19.database(),
+                "crossdock.odoo.connections.odoo19.login", s19.login(),
+                "crossdock.odoo.connections.odoo19.api-key", s19.apiKey());
+    }
+
+    @Override
+    public void stop() {
+        if (odoo17 != null) {
+            odoo17.close();
+        }
+        if (odoo19 != null) {
+            odoo19.close();
+        }
+    }
+}
