@@ -138,7 +138,7 @@ final class OdooModels {
                 : selection("payment_state", "not_paid", "not_paid", "in_payment", "paid", "partial", "reversed",
                         "invoicing_legacy"));
         put(models, invoice);
-        put(models, new ModelSpec("account.move.line").order("date desc, move_name desc, id").add(
+        put(models, new ModelSpec("account.move.line").order("move_id, id").add(
                 many2one("move_id", "account.move").required(), many2one("product_id", "product.product"),
                 of("name", "char"), of("quantity", "float").defaultsTo(1.0), of("price_unit", "float"),
                 of("discount", "float"), of("price_subtotal", "monetary").readonly(),

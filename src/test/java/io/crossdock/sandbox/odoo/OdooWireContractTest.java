@@ -245,6 +245,16 @@ class OdooWireContractTest {
         assertThat(paymentFields).containsKey(version >= 18 ? "memo" : "ref");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {16, 17, 18, 19})
+    void everyModelAnswersSearchReadInItsDefaultOrder(int version) {
+        WireClient wire = wire(version);
+        for (String model : OdooModels.forVersion(version).keySet()) {
+            assertThat(wire.executeKw(ODOO.get(version).settings().apiKey(), model, "search_read", List.of(List.of()),
+                    Map.of("limit", 5))).as(model).containsKey("result");
+        }
+    }
+
     private static Object productId(WireClient wire) {
         return wire.result("product.product", "create", List.of(Map.of("name", "Quant product")), Map.of());
     }
