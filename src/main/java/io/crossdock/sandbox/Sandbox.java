@@ -7,6 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.crossdock.sandbox.odoo.OdooEmulator;
+import io.crossdock.sandbox.odoo.OdooSeedFile;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
@@ -14,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one-command sandbox: a real Kafka broker and a real SFTP server with one demo partner
- * account, started in this JVM before any route, with their data under one folder so a restart
+ * The one-command sandbox: a real Kafka broker, a real SFTP server with one demo partner
+ * account and an emulated Odoo holding the demo customer and products, started in this JVM before any route, with their data under one folder so a restart
  * keeps it. Switched on only by the {@code sandbox} profile, and it refuses to run under
  * {@code prod}, so a production pod can never start it by accident.
  */
@@ -28,6 +30,7 @@ public class Sandbox {
     private final String httpPort;
     private KafkaBroker kafka;
     private SftpServer sftp;
+    private OdooEmulator odoo;
 
     public Sandbox(SandboxConfig config, @ConfigProperty(name = "quarkus.http.port") String httpPort) {
         this.config = config;
@@ -47,6 +50,10 @@ public class Sandbox {
         sftp = SftpServer.start(data.resolve("sftp"), config.sftp().host(), config.sftp().port(),
                 Map.of(config.sftp().user(), config.sftp().password()));
         sftp.writeKnownHosts(Path.of(config.sftp().knownHosts()));
+        SandboxConfig.Odoo odooConfig = config.odoo();
+        odoo = OdooEmulator.start(new OdooEmulator.Settings(odooConfig.version(), "127.0.0.1", odooConfig.port(),
+                odooConfig.database(), odooConfig.login(), odooConfig.apiKey()));
+        OdooSeedFile.load(odoo, Path.of(odooConfig.seed()));
     }
 
     void announce(@Observes StartupEvent started) {
@@ -60,15 +67,19 @@ public class Sandbox {
                   HTTP      http://localhost:%s  (health /q/health/ready, metrics /q/metrics)
                   SFTP      sftp -P %d %s@%s   password: %s   (drop files in inbox/, pick up from outbox/)
                   Kafka     %s   (topic %s)
+                  Odoo      %s   (emulated Odoo %d; JSON-RPC, database %s, faults: POST /emulator/faults)
                   API       header X-API-Key: sandbox-operator-key   (e.g. GET /api/v1/track/<correlation id>)
                   Data      %s
                 =================================
                 """, httpPort, sftp.port(), user, sftp.host(), config.sftp().password(), kafka.bootstrapServers(),
-                config.inboundTopic(), Path.of(config.dataDir()).toAbsolutePath().normalize());
+                config.inboundTopic(), odoo.url(), odoo.version(), config.odoo().database(), Path.of(config.dataDir()).toAbsolutePath().normalize());
     }
 
     @PreDestroy
     void stop() {
+        if (odoo != null) {
+            odoo.close();
+        }
         if (sftp != null) {
             sftp.close();
         }

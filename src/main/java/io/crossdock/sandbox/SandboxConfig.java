@@ -23,6 +23,30 @@ public interface SandboxConfig {
 
     Sftp sftp();
 
+    Odoo odoo();
+
+    /** The emulated Odoo the sandbox runs instead of a real one. */
+    interface Odoo {
+        @WithDefault("8069")
+        int port();
+
+        /** The Odoo major version to behave as, 16 to 19 (19 speaks JSON-2). */
+        @WithDefault("17")
+        int version();
+
+        @WithDefault("crossdock")
+        String database();
+
+        @WithDefault("integration@crossdock.io")
+        String login();
+
+        @WithDefault("sandbox-odoo-key")
+        String apiKey();
+
+        @WithDefault("mappings/sandbox/odoo/seed.yaml")
+        String seed();
+    }
+
     interface Sftp {
         @WithDefault("127.0.0.1")
         String host();

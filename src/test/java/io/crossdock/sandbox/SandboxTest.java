@@ -47,7 +47,8 @@ class SandboxTest {
     void aFileDroppedOnTheSandboxSftpArrivesOnItsKafkaWithTheEmbeddedStore() throws Exception {
         // Ready once every check passed, including the intake's first poll of the inbox.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                        .body("checks.find { it.name == 'odoo' }.data.version", equalTo(17)));
         try (Connection db = store.dataSource().getConnection()) {
             assertEquals("H2", db.getMetaData().getDatabaseProductName());
         }
@@ -76,6 +77,7 @@ class SandboxTest {
                         "crossdock.sandbox.data-dir", "./target/sandbox-test-" + UUID.randomUUID(),
                         "crossdock.sandbox.kafka-port", String.valueOf(freePort()),
                         "crossdock.sandbox.sftp.port", String.valueOf(freePort()),
+                        "crossdock.sandbox.odoo.port", String.valueOf(freePort()),
                         "crossdock.routes.reload.enabled", "false");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
