@@ -28,7 +28,7 @@ final class OdooHttp {
     OdooHttp(ObjectMapper json, Duration timeout) {
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     Reply post(URI uri, Object body, Map<String, String> headers) {

@@ -42,6 +42,12 @@ public final class OdooEmulator implements AutoCloseable {
         }
     }
 
+    static {
+        // The JDK server leaves Nagle's algorithm on, which holds every small answer back by a
+        // delayed ACK (~40 ms); Odoo behind its proxy answers as soon as it can.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final Settings settings;
     private final OdooFaults faults = new OdooFaults();
     private final OdooWebhooks webhooks;
