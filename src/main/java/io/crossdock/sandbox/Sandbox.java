@@ -67,12 +67,12 @@ public class Sandbox {
                   HTTP      http://localhost:%s  (health /q/health/ready, metrics /q/metrics)
                   SFTP      sftp -P %d %s@%s   password: %s   (drop files in inbox/, pick up from outbox/)
                   Kafka     %s   (topic %s)
-                  Odoo      %s   (emulated Odoo %d; JSON-RPC, database %s, faults: POST /emulator/faults)
+                  Odoo      %s   (emulated Odoo %d; %s, database %s, faults: POST /emulator/faults)
                   API       header X-API-Key: sandbox-operator-key   (e.g. GET /api/v1/track/<correlation id>)
                   Data      %s
                 =================================
                 """, httpPort, sftp.port(), user, sftp.host(), config.sftp().password(), kafka.bootstrapServers(),
-                config.inboundTopic(), odoo.url(), odoo.version(), config.odoo().database(), Path.of(config.dataDir()).toAbsolutePath().normalize());
+                config.inboundTopic(), odoo.url(), odoo.version(), odoo.version() >= 19 ? "JSON-2" : "JSON-RPC", config.odoo().database(), Path.of(config.dataDir()).toAbsolutePath().normalize());
     }
 
     @PreDestroy
