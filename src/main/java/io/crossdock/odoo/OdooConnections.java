@@ -33,6 +33,14 @@ public class OdooConnections {
         return client(DEFAULT);
     }
 
+    /** Every configured connection: the default one and the named ones. */
+    public java.util.List<OdooClient> all() {
+        java.util.List<OdooClient> all = new java.util.ArrayList<>();
+        all.add(client());
+        config.connections().keySet().stream().sorted().forEach(name -> all.add(client(name)));
+        return all;
+    }
+
     private OdooClient open(String name) {
         OdooConnectionSettings settings = DEFAULT.equals(name) ? config : config.connections().get(name);
         if (settings == null) {

@@ -2,7 +2,6 @@ package io.crossdock.odoo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -25,29 +24,35 @@ public class OdooReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        OdooClient client = connections.client();
-        HealthCheckResponseBuilder health = HealthCheckResponse.named("odoo");
-        OdooClient.Health state = client.health();
-        if (!state.configured()) {
-            return health.up().withData("configured", false).build();
+        HealthCheckResponseBuilder health = HealthCheckResponse.named("odoo").up();
+        for (OdooClient client : connections.all()) {
+            String state = state(client);
+            health.withData(client.name(), state);
+            if (state.startsWith("DOWN")) {
+                health.down();
+            }
         }
-        if (state.authenticationProblem() != null || state.version() == null) {
+        return health.build();
+    }
+
+    private static String state(OdooClient client) {
+        OdooClient.Health health = client.health();
+        if (!health.configured()) {
+            return "not configured";
+        }
+        if (health.authenticationProblem() != null || health.version() == null) {
             try {
                 client.probe();
             } catch (OdooAuthenticationException e) {
-                // recorded in the client's health below
+                // recorded in the client's health
             } catch (RuntimeException e) {
-                return health.up().withData("reachable", false).withData("problem", String.valueOf(e.getMessage())).build();
+                return "UP, unreachable: " + e.getMessage();
             }
-            state = client.health();
+            health = client.health();
         }
-        health.withData("circuit", state.circuit().name());
-        if (state.version() != null) {
-            health.withData("version", state.version());
+        if (health.authenticationProblem() != null) {
+            return "DOWN " + health.authenticationProblem();
         }
-        if (state.authenticationProblem() != null) {
-            return health.down().withData("problem", state.authenticationProblem()).build();
-        }
-        return state.circuit() == CircuitBreakerState.OPEN ? health.up().withData("problem", "circuit open").build() : health.up().build();
+        return "UP Odoo " + health.version() + ", circuit " + health.circuit().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
