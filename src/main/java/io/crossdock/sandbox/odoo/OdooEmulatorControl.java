@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * The emulator's own switches over HTTP, for people driving the sandbox by hand:
  * {@code POST /emulator/faults} ({@code latencyMs}, {@code serializationFailures},
- * {@code serverErrors}, {@code droppedWebhooks}, {@code keysExpired}, or {@code {"reset":true}}),
+ * {@code serverErrors}, {@code droppedWebhooks}, {@code keysExpired}, {@code denyWrites} (a model), or {@code {"reset":true}}),
  * {@code POST /emulator/webhooks} ({@code model}, {@code trigger}, {@code url}, {@code fields})
  * and {@code GET /emulator/stats}.
  */
@@ -41,6 +41,9 @@ final class OdooEmulatorControl {
                     }
                     if (body.get("droppedWebhooks") instanceof Number count) {
                         faults.dropWebhooks(count.intValue());
+                    }
+                    if (body.get("denyWrites") instanceof String model) {
+                        faults.denyWrites(model);
                     }
                     if (body.get("keysExpired") instanceof Boolean expired) {
                         faults.keysExpired(expired);

@@ -12,6 +12,7 @@ public final class OdooFaults {
 
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean keysExpired;
+    private final java.util.Set<String> deniedModels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Duration slowBy = Duration.ZERO;
     private final AtomicInteger slowRequests = new AtomicInteger();
     private final AtomicInteger serializationFailures = new AtomicInteger();
@@ -55,7 +56,14 @@ public final class OdooFaults {
         return this;
     }
 
+    /** The integration user loses the right to change records of this model (AccessError), as when its groups shrink. */
+    public OdooFaults denyWrites(String model) {
+        deniedModels.add(model);
+        return this;
+    }
+
     public OdooFaults reset() {
+        deniedModels.clear();
         latency = Duration.ZERO;
         slowRequests.set(0);
         keysExpired = false;
@@ -68,6 +76,10 @@ public final class OdooFaults {
     /** How long this request waits: the general latency, or the delay of a request picked to be slow. */
     Duration latency() {
         return take(slowRequests) ? slowBy.plus(latency) : latency;
+    }
+
+    boolean writesDenied(String model) {
+        return deniedModels.contains(model);
     }
 
     boolean keysExpired() {

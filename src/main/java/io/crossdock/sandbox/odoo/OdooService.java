@@ -162,6 +162,11 @@ final class OdooService {
         }
         calls.computeIfAbsent(call.model() + "/" + call.method(), key -> new AtomicLong()).incrementAndGet();
         boolean writes = !READ_ONLY.contains(call.method());
+        if (writes && faults.writesDenied(call.model())) {
+            throw OdooFault.accessError("You are not allowed to modify '" + call.model() + "' (" + call.model()
+                    + ") records.\n\nThis operation is allowed for the following groups:\n\t- Sales/Administrator\n\n"
+                    + "Contact your administrator to request access if necessary.");
+        }
         if (writes && faults.takeSerializationFailure()) {
             throw OdooFault.serializationFailure();
         }
