@@ -13,7 +13,52 @@ public record PartnerProfile(
         @JsonProperty(required = true) String id,
         String name,
         @JsonProperty(required = true) Sftp sftp,
-        Edi edi) {
+        Edi edi,
+        Orders orders) {
+
+    public PartnerProfile(String id, String name, Sftp sftp, Edi edi) {
+        this(id, name, sftp, edi, null);
+    }
+
+    /**
+     * How the partner's orders become Odoo sale orders: which Odoo customer they belong to and what
+     * happens to lines Odoo cannot take as sent. Partner differences live here, not in code.
+     *
+     * @param customer the Odoo customer's reference ({@code res.partner.ref}); without it the
+     *     buyer's identifiers are looked up as references
+     * @param priceTolerance the relative difference between the partner's and Odoo's unit price
+     *     still accepted (0.01 = 1 %)
+     * @param onPriceMismatch {@code reject-line}, {@code use-odoo-price} or {@code use-partner-price}
+     * @param onUnknownProduct {@code reject-line} or {@code reject-order}
+     * @param createShipTo whether an unknown ship-to location becomes a delivery address of the customer
+     */
+    public record Orders(String customer, java.math.BigDecimal priceTolerance, String onPriceMismatch,
+            String onUnknownProduct, Boolean createShipTo) {
+
+        public static final List<String> PRICE_MISMATCH = List.of("reject-line", "use-odoo-price", "use-partner-price");
+        public static final List<String> UNKNOWN_PRODUCT = List.of("reject-line", "reject-order");
+        public static final Orders DEFAULTS = new Orders(null, null, null, null, null);
+
+        public java.math.BigDecimal priceToleranceOrDefault() {
+            return priceTolerance != null ? priceTolerance : new java.math.BigDecimal("0.01");
+        }
+
+        public String onPriceMismatchOrDefault() {
+            return onPriceMismatch != null ? onPriceMismatch : "reject-line";
+        }
+
+        public String onUnknownProductOrDefault() {
+            return onUnknownProduct != null ? onUnknownProduct : "reject-line";
+        }
+
+        public boolean createShipToOrDefault() {
+            return createShipTo == null || createShipTo;
+        }
+    }
+
+    public Orders ordersOrDefaults() {
+        return orders != null ? orders : Orders.DEFAULTS;
+    }
 
     /** The partner's SFTP account, polled by the file intake. */
     public record Sftp(

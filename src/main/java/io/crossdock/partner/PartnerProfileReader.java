@@ -72,6 +72,7 @@ public final class PartnerProfileReader {
         if (profile.edi() != null) {
             checkEdi(file, profile.edi());
         }
+        checkOrders(file, profile.ordersOrDefaults());
         return profile;
     }
 
@@ -106,6 +107,20 @@ public final class PartnerProfileReader {
                 }
             }
         });
+    }
+
+    private static void checkOrders(Path file, PartnerProfile.Orders orders) {
+        if (!PartnerProfile.Orders.PRICE_MISMATCH.contains(orders.onPriceMismatchOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": orders.onPriceMismatch '" + orders.onPriceMismatch()
+                    + "' must be one of " + PartnerProfile.Orders.PRICE_MISMATCH);
+        }
+        if (!PartnerProfile.Orders.UNKNOWN_PRODUCT.contains(orders.onUnknownProductOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": orders.onUnknownProduct '" + orders.onUnknownProduct()
+                    + "' must be one of " + PartnerProfile.Orders.UNKNOWN_PRODUCT);
+        }
+        if (orders.priceToleranceOrDefault().signum() < 0) {
+            throw new InvalidPartnerProfileException(file + ": orders.priceTolerance must not be negative");
+        }
     }
 
     private static void check(Path file, PartnerProfile profile) {

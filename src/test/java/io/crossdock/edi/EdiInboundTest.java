@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.crossdock.testing.DemoOrders;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.KafkaTopicReader;
 import io.crossdock.testing.PartnerSftpClient;
@@ -115,11 +116,8 @@ class EdiInboundTest {
         }
     }
 
-    static byte[] sample(String interchange, String po, String date) throws Exception {
-        String sample = Files.readString(Path.of("mappings/sandbox/samples/850-demo.edi"), StandardCharsets.US_ASCII);
-        return sample.replace("000000101", interchange).replace("DEMO-PO-1001", po)
-                .replace("GS*PO*DEMO*CROSSDOCK*20261122", "GS*PO*DEMO*CROSSDOCK*" + date)
-                .getBytes(StandardCharsets.US_ASCII);
+    static byte[] sample(String interchange, String po, String date) {
+        return DemoOrders.bytes(DemoOrders.x12(interchange, po, date));
     }
 
 }

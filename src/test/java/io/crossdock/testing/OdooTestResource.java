@@ -2,12 +2,16 @@ package io.crossdock.testing;
 
 import java.util.Map;
 
+import java.nio.file.Path;
+
 import io.crossdock.sandbox.odoo.OdooEmulator;
+import io.crossdock.sandbox.odoo.OdooSeedFile;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Two emulated Odoo servers in the test JVM, over real HTTP: Odoo 17 (JSON-RPC) as the default
- * connection and Odoo 19 (JSON-2) as the connection named {@code odoo19}.
+ * connection, seeded like the sandbox's (the demo customer and products), and Odoo 19 (JSON-2) as
+ * the connection named {@code odoo19}. Where Odoo runs, received orders go into it.
  */
 public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,7 +32,9 @@ public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
         odoo19 = OdooEmulator.start(OdooEmulator.Settings.of(19));
         OdooEmulator.Settings s17 = odoo17.settings();
         OdooEmulator.Settings s19 = odoo19.settings();
+        OdooSeedFile.load(odoo17, Path.of("mappings/sandbox/odoo/seed.yaml"));
         return Map.of(
+                "crossdock.orders.to-odoo.enabled", "true",
                 // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
                 "camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml",
                 "crossdock.odoo.url", odoo17.url().toString(),

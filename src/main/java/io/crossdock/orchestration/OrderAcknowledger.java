@@ -1,0 +1,98 @@
+package io.crossdock.orchestration;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import io.crossdock.canonical.EventType;
+import io.crossdock.canonical.Money;
+import io.crossdock.canonical.Order;
+import io.crossdock.canonical.OrderAcknowledgment;
+import io.crossdock.canonical.OrderAcknowledgment.LineStatus;
+import io.crossdock.canonical.Quantity;
+import io.crossdock.events.EventContext;
+import io.crossdock.events.EventPublisher;
+import io.crossdock.ops.BusinessExceptions;
+import io.crossdock.ops.Tracking;
+import io.crossdock.ops.TrackingEntry;
+import org.apache.camel.Exchange;
+
+/**
+ * Tells everyone what became of an order: {@code OrderAccepted} (as is, or with the lines the
+ * policy changed, backordered or refused) once Odoo confirmed it, {@code OrderRejected} when no
+ * sale order could be made, with a business exception for a person. The event ids are derived from
+ * the PO, so a resend or replay republishes the same events, which consumers drop as repeats.
+ */
+@ApplicationScoped
+@Named("orderAcknowledger")
+public class OrderAcknowledger {
+
+    private static final String SOURCE = "/crossdock/orchestration/order-to-odoo";
+
+    private final EventPublisher events;
+    private final BusinessExceptions businessExceptions;
+    private final Tracking tracking;
+
+    public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking) {
+        this.events = events;
+        this.businessExceptions = businessExceptions;
+        this.tracking = tracking;
+    }
+
+    /** Body: the confirmed sale order as read back ({@code name}, {@code state}). */
+    public void accepted(Exchange exchange) throws Exception {
+        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        Order order = plan.getOrder();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
+        String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
+        List<OrderAcknowledgment.LineAcknowledgment> lines = plan.getLines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
+                line.ordered().lineNumber(), line.status(), line.ordered().product(),
+                new Quantity(line.quantity(), line.ordered().quantity().unit()),
+                line.unitPrice() == null ? null : new Money(line.unitPrice(), order.currency()),
+                line.ordered().requestedDeliveryDate() != null ? line.ordered().requestedDeliveryDate() : order.requestedDeliveryDate(),
+                line.reason())).toList();
+        boolean asSent = lines.stream().allMatch(line -> line.status() == LineStatus.ACCEPTED);
+        OrderAcknowledgment acknowledgment = new OrderAcknowledgment(order.poNumber(), order.partner(), name,
+                asSent ? OrderAcknowledgment.Status.ACCEPTED : OrderAcknowledgment.Status.CHANGED, today(), lines, null);
+        tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
+                + " in Odoo" + (asSent ? "" : ", with changes"), plan.getBusinessKey(), order.partner(), correlationId(exchange)));
+        publish(exchange, EventType.ORDER_ACCEPTED, acknowledgment);
+    }
+
+    public void rejected(Exchange exchange) throws Exception {
+        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        Order order = plan.getOrder();
+        List<OrderAcknowledgment.LineAcknowledgment> lines = order.lines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
+                line.lineNumber(), LineStatus.REJECTED, line.product(), line.quantity(), line.unitPrice(), null,
+                plan.getLines().stream().filter(l -> l.ordered() == line).map(OrderPlan.Line::reason).findFirst().orElse(null)))
+                .toList();
+        exchange.getMessage().setBody(plan.getRejection());
+        exchange.getMessage().setHeader(BusinessExceptions.SYSTEM, "odoo");
+        businessExceptions.record(exchange);
+        publish(exchange, EventType.ORDER_REJECTED, new OrderAcknowledgment(order.poNumber(), order.partner(), null,
+                OrderAcknowledgment.Status.REJECTED, today(), lines, plan.getRejection()));
+    }
+
+    private void publish(Exchange exchange, EventType type, OrderAcknowledgment acknowledgment) throws Exception {
+        String eventId = UUID.nameUUIDFromBytes((acknowledgment.partner() + "|" + acknowledgment.poNumber() + "|" + type.eventName())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        events.publish(type, acknowledgment, new EventContext(correlationId(exchange), acknowledgment.partner(), SOURCE, eventId))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static String correlationId(Exchange exchange) {
+        return exchange.getMessage().getHeader("correlationId", String.class);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,149 @@
+package io.crossdock.orchestration;
+
+import static io.crossdock.testing.KafkaTopicReader.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdock.canonical.CanonicalJson;
+import io.crossdock.canonical.EventType;
+import io.crossdock.canonical.Money;
+import io.crossdock.canonical.Order;
+import io.crossdock.canonical.Party;
+import io.crossdock.canonical.PartyIdentifier;
+import io.crossdock.canonical.ProductRef;
+import io.crossdock.canonical.Quantity;
+import io.crossdock.events.EventContext;
+import io.crossdock.events.EventPublisher;
+import io.crossdock.sandbox.odoo.OdooEmulator;
+import io.crossdock.testing.DemoOrders;
+import io.crossdock.testing.KafkaTestResource;
+import io.crossdock.testing.KafkaTopicReader;
+import io.crossdock.testing.OdooTestResource;
+import io.crossdock.testing.PartnerSftpClient;
+import io.crossdock.testing.SftpTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Order to cash, step 1: an 850 on the demo partner's SFTP becomes one confirmed sale order in Odoo and an OrderAccepted. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(SftpTestResource.class)
+@WithTestResource(OdooTestResource.class)
+class OrderToOdooTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Test
+    void an850BecomesOneConfirmedSaleOrderWhateverIsResent() throws Exception {
+        OdooEmulator odoo = OdooTestResource.odoo17();
+        String po = "PO-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            partner.put("inbox/850-" + po + ".edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")));
+
+            ConsumerRecord<String, byte[]> accepted = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> event(orders, po, EventType.ORDER_ACCEPTED), r -> r != null);
+            ConsumerRecord<String, byte[]> received = event(orders, po, EventType.ORDER_RECEIVED);
+            assertThat(header(accepted, "ce_correlationid")).isEqualTo(header(received, "ce_correlationid"));
+            JsonNode ack = CanonicalJson.MAPPER.readTree(accepted.value());
+            assertThat(ack.get("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(ack.get("lines")).extracting(line -> line.get("status").asText()).containsExactly("ACCEPTED", "ACCEPTED");
+
+            List<Map<String, Object>> saleOrders = saleOrders(odoo, po);
+            assertThat(saleOrders).hasSize(1);
+            Map<String, Object> saleOrder = saleOrders.get(0);
+            assertThat(saleOrder).containsEntry("state", "sale").containsEntry("name", ack.get("orderReference").asText())
+                    .containsEntry("commitment_date", "2026-12-01 00:00:00").containsEntry("amount_total", 179.16);
+            assertThat(((List<?>) saleOrder.get("partner_id")).get(1)).isEqualTo("DEMO RETAIL");
+            assertThat(((List<?>) saleOrder.get("partner_shipping_id")).get(1)).isEqualTo("DEMO RETAIL, DEMO RETAIL DC 12");
+
+            // The partner sends the PO again in a new interchange, and someone replays the OrderReceived.
+            partner.put("inbox/850-" + po + "-resent.edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")));
+            Order order = CanonicalJson.MAPPER.readValue(received.value(), Order.class);
+            publisher.publish(EventType.ORDER_RECEIVED, order, EventContext.of(header(received, "ce_correlationid"), "demo", "/test/replay"))
+                    .get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> orders.records().stream()
+                    .filter(r -> ("demo/" + po).equals(header(r, "ce_subject")))
+                    .filter(r -> EventType.ORDER_RECEIVED.cloudEventType().equals(header(r, "ce_type"))).count() >= 3);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", "test-operator-key")
+                    .get("/api/v1/track/" + po).then().statusCode(200)
+                    .body("timeline.stage", hasItems("ODOO_ORDER_CONFIRMED")));
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(saleOrders(odoo, po)).hasSize(1));
+        }
+    }
+
+    @Test
+    void linesOdooCannotTakeAreRefusedPerThePartnersPolicy() throws Exception {
+        OdooEmulator odoo = OdooTestResource.odoo17();
+        String po = "POLICY-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            String x12 = DemoOrders.x12(DemoOrders.interchange(), po, "20261122")
+                    .replace("PO1*2*12*EA*7.95*PE*VN*SKU-2002", "PO1*2*12*EA*9.95*PE*VN*SKU-2002")
+                    .replace("CTT*2~", "PO1*3*1*EA*1.00*PE*VN*SKU-9999~CTT*3~").replace("SE*14*0001", "SE*15*0001");
+            partner.put("inbox/850-" + po + ".edi", DemoOrders.bytes(x12));
+
+            ConsumerRecord<String, byte[]> accepted = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> event(orders, po, EventType.ORDER_ACCEPTED), r -> r != null);
+            JsonNode ack = CanonicalJson.MAPPER.readTree(accepted.value());
+            assertThat(ack.get("status").asText()).isEqualTo("CHANGED");
+            assertThat(ack.get("lines")).extracting(line -> line.get("status").asText()).containsExactly("ACCEPTED", "REJECTED", "REJECTED");
+            assertThat(ack.get("lines").get(1).get("reason").asText()).contains("9.95").contains("7.95");
+            assertThat(ack.get("lines").get(2).get("reason").asText()).contains("unknown product SKU SKU-9999");
+            List<Map<String, Object>> saleOrders = saleOrders(odoo, po);
+            assertThat(saleOrders).hasSize(1);
+            assertThat((List<?>) saleOrders.get(0).get("order_line")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anOrderForNoKnownCustomerIsRejectedAndGoesToAPerson() throws Exception {
+        String po = "NOBODY-" + UUID.randomUUID().toString().substring(0, 8);
+        Order order = new Order(po, "walk-in", java.time.LocalDate.of(2026, 11, 22), Order.Purpose.ORIGINAL,
+                new Party(Party.Role.CUSTOMER, "Unknown Co", List.of(new PartyIdentifier(PartyIdentifier.Scheme.GLN, "0000000000000", null)), null),
+                null, null, null, "USD", null,
+                List.of(new Order.OrderLine("1", new ProductRef("SKU-1001", null, List.of(), null),
+                        new Quantity(java.math.BigDecimal.ONE, "EA"), new Money(new java.math.BigDecimal("3.49"), "USD"), null)),
+                List.of());
+        try (var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            publisher.publish(EventType.ORDER_RECEIVED, order, EventContext.of(UUID.randomUUID().toString(), "walk-in", "/test")).get();
+            ConsumerRecord<String, byte[]> rejected = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> events(orders, "walk-in/" + po, EventType.ORDER_REJECTED), r -> r != null);
+            assertThat(new String(rejected.value(), StandardCharsets.UTF_8)).contains("No Odoo customer for partner walk-in");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", "test-operator-key")
+                .get("/api/v1/track/" + po).then().statusCode(200).body("timeline.stage", hasItems("BUSINESS_EXCEPTION")));
+        assertThat(saleOrders(OdooTestResource.odoo17(), po)).isEmpty();
+    }
+
+    private static ConsumerRecord<String, byte[]> event(KafkaTopicReader orders, String po, EventType type) {
+        return events(orders, "demo/" + po, type);
+    }
+
+    private static ConsumerRecord<String, byte[]> events(KafkaTopicReader orders, String subject, EventType type) {
+        return orders.records().stream().filter(r -> subject.equals(header(r, "ce_subject")))
+                .filter(r -> type.cloudEventType().equals(header(r, "ce_type"))).findFirst().orElse(null);
+    }
+
+    private static List<Map<String, Object>> saleOrders(OdooEmulator odoo, String po) {
+        return odoo.searchRead("sale.order", List.of(List.of("client_order_ref", "=", po)),
+                List.of("name", "state", "partner_id", "partner_shipping_id", "commitment_date", "amount_total", "order_line"));
+    }
+}
