@@ -12,8 +12,12 @@ import org.apache.camel.support.DefaultComponent;
  */
 public class OdooComponent extends DefaultComponent {
 
-    private final OdooConnections connections;
-    private final OdooChangeCapture changes;
+    private OdooConnections connections;
+    private OdooChangeCapture changes;
+
+    /** For Camel's component discovery outside the app (route file checks); the app produces the configured one. */
+    public OdooComponent() {
+    }
 
     public OdooComponent(OdooConnections connections, OdooChangeCapture changes) {
         this.connections = connections;
@@ -31,10 +35,16 @@ public class OdooComponent extends DefaultComponent {
     }
 
     OdooClient client(String connection) {
+        if (connections == null) {
+            connections = io.quarkus.arc.Arc.container().instance(OdooConnections.class).get();
+        }
         return connections.client(connection);
     }
 
     OdooChangeCapture changes() {
+        if (changes == null) {
+            changes = io.quarkus.arc.Arc.container().instance(OdooChangeCapture.class).get();
+        }
         return changes;
     }
 }

@@ -102,6 +102,20 @@ class RouteFilesTest {
     }
 
     @Test
+    void aMisspeltOdooOptionIsNamedLikeAnyComponents() {
+        Resource unknown = write("odoo-option.yaml", """
+                - route:
+                    id: orders
+                    from:
+                      uri: "direct:in"
+                      steps:
+                        - to: "odoo:sale.order?operation=create&conection=legacy"
+                """);
+        assertThat(validate(List.of(unknown))).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("unknown option 'conection'"));
+    }
+
+    @Test
     void aRouteIdUsedTwiceAcrossFilesIsNamedWithBothPlaces() {
         Resource first = write("a.yaml", route("orders", "direct:a"));
         Resource second = write("b.yaml", route("orders", "direct:b"));
