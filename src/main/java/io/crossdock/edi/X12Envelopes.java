@@ -29,13 +29,19 @@ final class X12Envelopes {
     /** Writes the ISA answering {@code theirs}, in its version and test mode; returns our ISA13. */
     static String startInterchange(EDIStreamWriter writer, Envelope theirs, OurIdentity us, long number,
             LocalDateTime now) throws EDIStreamException {
-        String version = theirs.version().isBlank() ? "00401" : theirs.version();
+        return startInterchange(writer, theirs.senderQualifier(), theirs.senderId(), us,
+                theirs.version().isBlank() ? "00401" : theirs.version(), theirs.test(), number, now);
+    }
+
+    /** Writes the ISA of a document we start (no interchange to answer); returns our ISA13. */
+    static String startInterchange(EDIStreamWriter writer, String receiverQualifier, String receiverId, OurIdentity us,
+            String version, boolean test, long number, LocalDateTime now) throws EDIStreamException {
         String control = String.format("%09d", number);
         writer.startInterchange();
         FunctionalAcknowledgment.segment(writer, "ISA", "00", pad("", 10), "00", pad("", 10), us.qualifier(),
-                pad(us.id(), 15), theirs.senderQualifier(), pad(theirs.senderId(), 15),
+                pad(us.id(), 15), receiverQualifier, pad(receiverId, 15),
                 now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
-                version.compareTo("00402") >= 0 ? "^" : "U", version, control, "0", theirs.test() ? "T" : "P", ">");
+                version.compareTo("00402") >= 0 ? "^" : "U", version, control, "0", test ? "T" : "P", ">");
         return control;
     }
 

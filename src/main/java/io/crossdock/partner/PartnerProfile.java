@@ -100,7 +100,30 @@ public record PartnerProfile(
             java.time.Duration duplicateWindow,
             String defaultCurrency,
             String errorFolder,
-            Map<String, InboundDocument> inbound) {
+            Map<String, InboundDocument> inbound,
+            Map<String, OutboundDocument> outbound,
+            String version,
+            Boolean test) {
+
+        public Edi(String standard, List<Identifier> identifiers, Identifier us, String applicationId, String acknowledgment,
+                java.time.Duration duplicateWindow, String defaultCurrency, String errorFolder,
+                Map<String, InboundDocument> inbound) {
+            this(standard, identifiers, us, applicationId, acknowledgment, duplicateWindow, defaultCurrency, errorFolder, inbound,
+                    null, null, null);
+        }
+
+        public Map<String, OutboundDocument> outboundOrNone() {
+            return outbound != null ? outbound : Map.of();
+        }
+
+        /** ISA12 of what we send (00401 unless the partner's profile says otherwise). */
+        public String versionOrDefault() {
+            return version != null ? version : "00401";
+        }
+
+        public boolean testOrDefault() {
+            return test != null && test;
+        }
 
         public static final List<String> ACKNOWLEDGMENTS = List.of("997", "999", "CONTRL", "none");
 
@@ -127,6 +150,14 @@ public record PartnerProfile(
         public boolean knows(String qualifier, String id) {
             return identifiers.stream().anyMatch(i -> i.qualifier().equals(qualifier) && i.id().equals(id));
         }
+    }
+
+    /**
+     * A document we send the partner (855, 856, 810, ...): which canonical events make one, and the
+     * mapping (under {@code mappings/}) from the event's data to the document's segments.
+     */
+    public record OutboundDocument(@JsonProperty(required = true) List<String> events,
+            @JsonProperty(required = true) String mapping) {
     }
 
     /** An interchange sender or receiver id with its qualifier (ISA05/06, UNB 0007/0004). */

@@ -95,6 +95,18 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": edi.acknowledgment '" + edi.acknowledgment()
                     + "' must be one of " + PartnerProfile.Edi.ACKNOWLEDGMENTS);
         }
+        edi.outboundOrNone().forEach((type, document) -> {
+            for (String event : document.events()) {
+                if (io.crossdock.canonical.EventType.byName(event).isEmpty()) {
+                    throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + ".events names '" + event
+                            + "', which is not a canonical event (OrderAccepted, ...)");
+                }
+            }
+            if (!Files.isRegularFile(mappings.resolve(document.mapping()))) {
+                throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " names " + document.mapping()
+                        + ", which is not a file under " + mappings);
+            }
+        });
         edi.inboundOrNone().forEach((type, document) -> {
             if (io.crossdock.canonical.EventType.byName(document.event()).isEmpty()) {
                 throw new InvalidPartnerProfileException(file + ": edi.inbound." + type + ".event '" + document.event()

@@ -74,6 +74,14 @@ class OrderToOdooTest {
             assertThat(((List<?>) saleOrder.get("partner_id")).get(1)).isEqualTo("DEMO RETAIL");
             assertThat(((List<?>) saleOrder.get("partner_shipping_id")).get(1)).isEqualTo("DEMO RETAIL, DEMO RETAIL DC 12");
 
+            // The partner hears back: an 855 accepting every line, naming the Odoo order.
+            String ack855 = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                    .filter(f -> f.startsWith("855-" + po + "-")).findFirst().orElse(null), f -> f != null);
+            String x12 = new String(partner.get("outbox/" + ack855), StandardCharsets.US_ASCII);
+            assertThat(x12).contains("GS*PR*CROSSDOCK*DEMO*").contains("BAK*00*AD*" + po + "*")
+                    .contains("****" + saleOrder.get("name") + "~").contains("PO1*1*24*EA*3.49*PE*VN*SKU-1001*UP*061414110001~")
+                    .contains("ACK*IA*24*EA*068*20261201~").contains("ACK*IA*12*EA*068*20261201~").contains("CTT*2~");
+
             // The partner sends the PO again in a new interchange, and someone replays the OrderReceived.
             partner.put("inbox/850-" + po + "-resent.edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")));
             Order order = CanonicalJson.MAPPER.readValue(received.value(), Order.class);
@@ -87,6 +95,9 @@ class OrderToOdooTest {
                     .body("timeline.stage", hasItems("ODOO_ORDER_CONFIRMED")));
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(saleOrders(odoo, po)).hasSize(1));
+            List<String> stages = given().header("X-API-Key", "test-operator-key").get("/api/v1/track/" + po)
+                    .then().extract().jsonPath().getList("timeline.stage", String.class);
+            assertThat(stages.stream().filter("DOCUMENT_SENT"::equals)).as("one 855, however often the PO came").hasSize(1);
         }
     }
 
@@ -110,6 +121,10 @@ class OrderToOdooTest {
             List<Map<String, Object>> saleOrders = saleOrders(odoo, po);
             assertThat(saleOrders).hasSize(1);
             assertThat((List<?>) saleOrders.get(0).get("order_line")).hasSize(1);
+            String ack855 = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                    .filter(f -> f.startsWith("855-" + po + "-")).findFirst().orElse(null), f -> f != null);
+            assertThat(new String(partner.get("outbox/" + ack855), StandardCharsets.US_ASCII)).contains("BAK*00*AC*" + po)
+                    .contains("ACK*IA*24*EA").contains("ACK*IR*12*EA").contains("ACK*IR*1*EA").contains("CTT*3~");
         }
     }
 

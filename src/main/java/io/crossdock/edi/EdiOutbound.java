@@ -1,0 +1,139 @@
+package io.crossdock.edi;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.crossdock.canonical.CanonicalJson;
+import io.crossdock.canonical.ContentHash;
+import io.crossdock.canonical.EventFamily;
+import io.crossdock.canonical.EventType;
+import io.crossdock.edi.ControlNumbers.Kind;
+import io.crossdock.edi.FunctionalAcknowledgment.Numbers;
+import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
+import io.crossdock.events.ConsumedEvent;
+import io.crossdock.events.EventHandler;
+import io.crossdock.events.PermanentFailure;
+import io.crossdock.ops.Tracking;
+import io.crossdock.ops.TrackingEntry;
+import io.crossdock.partner.PartnerDirectory;
+import io.crossdock.partner.PartnerOutbox;
+import io.crossdock.partner.PartnerProfile;
+import io.crossdock.store.DocumentArchive;
+import io.quarkus.arc.lookup.LookupIfProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Business events out as EDI: for each event a partner's profile lists under {@code edi.outbound}
+ * (OrderAccepted → 855, ...), the mapping makes the segments, the document gets its own
+ * interchange and control numbers, is archived, then put in the partner's outbox. The archive is
+ * looked up first, so a retry or replay sends the same bytes under the same name, never a second
+ * document.
+ */
+@ApplicationScoped
+@LookupIfProperty(name = "crossdock.edi.outbound.enabled", stringValue = "true", lookupIfMissing = true)
+public class EdiOutbound implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(EdiOutbound.class);
+    private static final long ISA13_MAX = 999_999_999L;
+
+    private final PartnerDirectory partners;
+    private final EdiMappings mappings;
+    private final ControlNumbers controlNumbers;
+    private final DocumentArchive archive;
+    private final PartnerOutbox outbox;
+    private final Tracking tracking;
+
+    public EdiOutbound(PartnerDirectory partners, EdiMappings mappings, ControlNumbers controlNumbers, DocumentArchive archive,
+            PartnerOutbox outbox, Tracking tracking) {
+        this.partners = partners;
+        this.mappings = mappings;
+        this.controlNumbers = controlNumbers;
+        this.archive = archive;
+        this.outbox = outbox;
+        this.tracking = tracking;
+    }
+
+    @Override
+    public String consumer() {
+        return "edi-outbound";
+    }
+
+    @Override
+    public Set<EventFamily> families() {
+        return Set.of(EventFamily.ORDERS, EventFamily.SHIPMENTS, EventFamily.INVOICES, EventFamily.INVENTORY);
+    }
+
+    @Override
+    public void apply(ConsumedEvent event, Connection tx) throws Exception {
+        Optional<EventType> type = event.type();
+        Object partnerId = event.event().getExtension("partner");
+        if (type.isEmpty() || partnerId == null) {
+            return;
+        }
+        Optional<PartnerProfile> partner = partners.find(partnerId.toString());
+        if (partner.isEmpty() || partner.get().edi() == null || !"X12".equals(partner.get().edi().standard())) {
+            return;
+        }
+        PartnerProfile.Edi edi = partner.get().edi();
+        for (Map.Entry<String, PartnerProfile.OutboundDocument> document : edi.outboundOrNone().entrySet()) {
+            if (document.getValue().events().contains(type.get().eventName())) {
+                send(event, partner.get(), document.getKey(), document.getValue(), tx);
+            }
+        }
+    }
+
+    private void send(ConsumedEvent event, PartnerProfile partner, String transactionSet, PartnerProfile.OutboundDocument document,
+            Connection tx) throws Exception {
+        String correlationId = event.correlationId() == null ? event.id() : event.correlationId();
+        String key = event.businessKey() == null ? event.id() : event.businessKey();
+        String name = transactionSet + "-" + key.substring(key.indexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+                + event.id().substring(0, 8) + ".edi";
+        Optional<DocumentArchive.Archived> made = archive.sent(correlationId, name);
+        byte[] content;
+        String archiveId;
+        if (made.isPresent()) {
+            content = made.get().content();
+            archiveId = made.get().archiveId();
+        } else {
+            content = make(event, partner, transactionSet, document);
+            archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), name, ContentHash.sha256(content), content);
+        }
+        outbox.deliver(partner, name, content);
+        tracking.record(tx, TrackingEntry.of("DOCUMENT_SENT", "sftp", transactionSet + " for " + event.type().get().eventName()
+                + " put in " + partner.id() + "'s outbox as " + name, key, partner.id(), correlationId).withArchive(archiveId));
+        LOG.infof("Sent %s to %s as %s", transactionSet, partner.id(), name);
+    }
+
+    private byte[] make(ConsumedEvent event, PartnerProfile partner, String transactionSet, PartnerProfile.OutboundDocument document) {
+        PartnerProfile.Edi edi = partner.edi();
+        try {
+            Object data = CanonicalJson.MAPPER.readValue(event.event().getData().toBytes(), Object.class);
+            var segments = mappings.mapping(document.mapping()).apply(data, Map.of("partner", partner.id()));
+            PartnerProfile.Identifier them = edi.identifiers().get(0);
+            return OutboundTransaction.write(transactionSet, segments, new OutboundTransaction.Receiver(them.qualifier(), them.id(), them.id()),
+                    new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault()), edi.versionOrDefault(),
+                    edi.testOrDefault(), new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
+                            controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
+                    LocalDateTime.now(ZoneOffset.UTC));
+        } catch (DocumentMapping.MappingException | IllegalArgumentException e) {
+            throw new DocumentNotMadeException("The " + transactionSet + " for " + partner.id() + " could not be made from event "
+                    + event.id() + ": " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new DocumentNotMadeException("Event " + event.id() + " holds no readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mapping cannot make this document from this event: a person fixes the mapping or the data, then replays. */
+    static class DocumentNotMadeException extends RuntimeException implements PermanentFailure {
+        DocumentNotMadeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
