@@ -93,8 +93,8 @@ public class EdiOutbound implements EventHandler {
             Connection tx) throws Exception {
         String correlationId = event.correlationId() == null ? event.id() : event.correlationId();
         String key = event.businessKey() == null ? event.id() : event.businessKey();
-        String name = transactionSet + "-" + key.substring(key.indexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-                + event.id().substring(0, 8) + ".edi";
+        String local = key.startsWith(partner.id() + "/") ? key.substring(partner.id().length() + 1) : key;
+        String name = transactionSet + "-" + local.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + event.id().substring(0, 8) + ".edi";
         Optional<DocumentArchive.Archived> made = archive.sent(correlationId, name);
         byte[] content;
         String archiveId;

@@ -14,7 +14,7 @@ import io.xlate.edi.stream.EDIStreamWriter;
 
 /**
  * One X12 transaction set we send, in its own interchange and group: the segments a mapping made
- * (a list of {@code {"tag", "elements"}}) between ST and SE, with our control numbers. A value that
+ * ({@code {"tag", "elements"}}, in a list that may nest) between ST and SE, with our control numbers. A value that
  * holds a delimiter is refused, naming the segment and element, rather than written into a file
  * the partner would read differently.
  */
@@ -64,12 +64,22 @@ public final class OutboundTransaction {
         return out.toByteArray();
     }
 
+    /** Mappings may group segments (a line's PO1 and ACK) in nested lists; the document is their sequence. */
+    private static List<JsonNode> flatten(JsonNode node, List<JsonNode> into) {
+        if (node.isArray()) {
+            node.forEach(child -> flatten(child, into));
+        } else if (!node.isNull()) {
+            into.add(node);
+        }
+        return into;
+    }
+
     private static List<String[]> body(String type, JsonNode segments) {
         if (segments == null || !segments.isArray() || segments.isEmpty()) {
             throw new DocumentMapping.MappingException("the " + type + " mapping made no segments", null);
         }
         List<String[]> body = new ArrayList<>();
-        for (JsonNode segment : segments) {
+        for (JsonNode segment : flatten(segments, new ArrayList<>())) {
             String tag = segment.path("tag").asText("");
             if (!tag.matches("[A-Z][A-Z0-9]{1,2}")) {
                 throw new DocumentMapping.MappingException("the " + type + " mapping made a segment without a valid tag: " + segment, null);

@@ -39,11 +39,13 @@ public class OrderAcknowledger {
     private final EventPublisher events;
     private final BusinessExceptions businessExceptions;
     private final Tracking tracking;
+    private final OrderLinks links;
 
-    public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking) {
+    public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking, OrderLinks links) {
         this.events = events;
         this.businessExceptions = businessExceptions;
         this.tracking = tracking;
+        this.links = links;
     }
 
     /** Body: the confirmed sale order as read back ({@code name}, {@code state}). */
@@ -53,6 +55,7 @@ public class OrderAcknowledger {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
         String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
+        link(exchange, plan, name, read == null || read.isEmpty() ? List.of() : OrderLinks.ids(read.get(0).get("order_line")));
         List<OrderAcknowledgment.LineAcknowledgment> lines = plan.getLines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
                 line.ordered().lineNumber(), line.status(), line.ordered().product(),
                 new Quantity(line.quantity(), line.ordered().quantity().unit()),
@@ -65,6 +68,19 @@ public class OrderAcknowledger {
         tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
                 + " in Odoo" + (asSent ? "" : ", with changes"), plan.getBusinessKey(), order.partner(), correlationId(exchange)));
         publish(exchange, EventType.ORDER_ACCEPTED, acknowledgment);
+    }
+
+    /** Odoo keeps the order's lines in the order they were created: the placed (not refused) lines, in the PO's order. */
+    private void link(Exchange exchange, OrderPlan plan, String name, List<Long> odooLines) throws java.sql.SQLException {
+        Order order = plan.getOrder();
+        List<OrderPlan.Line> placed = plan.getLines().stream().filter(line -> line.status() != LineStatus.REJECTED).toList();
+        Map<Long, OrderLinks.LineLink> lines = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < Math.min(placed.size(), odooLines.size()); i++) {
+            lines.put(odooLines.get(i), new OrderLinks.LineLink(placed.get(i).ordered().lineNumber(), placed.get(i).ordered().product(),
+                    placed.get(i).ordered().quantity().unit()));
+        }
+        links.link(new OrderLinks.Link(order.partner(), order.poNumber(), plan.getOrderId(), name, correlationId(exchange),
+                order.currency()), lines);
     }
 
     public void rejected(Exchange exchange) throws Exception {

@@ -102,6 +102,45 @@ class OrderToOdooTest {
     }
 
     @Test
+    void aDeliveryOdooValidatesGoesBackToThePartnerAsAnAsn() throws Exception {
+        OdooEmulator odoo = OdooTestResource.odoo17();
+        String po = "SHIP-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders");
+                var shipments = new KafkaTopicReader(bootstrap, "crossdock.shipments")) {
+            partner.put("inbox/850-" + po + ".edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")));
+            ConsumerRecord<String, byte[]> accepted = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> event(orders, po, EventType.ORDER_ACCEPTED), r -> r != null);
+
+            // Someone in the warehouse ships it with UPS and validates the delivery in Odoo.
+            long order = ((Number) saleOrders(odoo, po).get(0).get("id")).longValue();
+            long picking = ((Number) odoo.searchRead("stock.picking", List.of(List.of("sale_id", "=", order)), List.of("id"))
+                    .get(0).get("id")).longValue();
+            odoo.execute("stock.picking", "write", List.of(picking), Map.of("vals", Map.of("carrier_id", 1,
+                    "carrier_tracking_ref", "1Z999AA10123456784")), Map.of());
+            odoo.execute("stock.picking", "button_validate", List.of(picking), Map.of(), Map.of());
+            String pickingName = (String) odoo.searchRead("stock.picking", List.of(List.of("id", "=", picking)), List.of("name"))
+                    .get(0).get("name");
+
+            ConsumerRecord<String, byte[]> dispatched = await().atMost(Duration.ofSeconds(30)).until(() -> shipments.records().stream()
+                    .filter(r -> pickingName.equals(header(r, "ce_subject"))).findFirst().orElse(null), r -> r != null);
+            assertThat(header(dispatched, "ce_correlationid")).isEqualTo(header(accepted, "ce_correlationid"));
+            JsonNode shipment = CanonicalJson.MAPPER.readTree(dispatched.value());
+            assertThat(shipment.get("poNumbers").get(0).asText()).isEqualTo(po);
+            assertThat(shipment.get("trackingNumber").asText()).isEqualTo("1Z999AA10123456784");
+            assertThat(shipment.get("packages").get(0).get("items")).extracting(item -> item.get("lineNumber").asText() + ":"
+                    + item.get("quantity").get("value").asText()).containsExactly("1:24", "2:12");
+
+            String asn = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                    .filter(f -> f.startsWith("856-" + pickingName.replace('/', '_') + "-")).findFirst().orElse(null), f -> f != null);
+            assertThat(new String(partner.get("outbox/" + asn), StandardCharsets.US_ASCII))
+                    .contains("GS*SH*CROSSDOCK*DEMO*").contains("BSN*00*" + pickingName + "*").contains("TD5*B*2*UPS Ground~")
+                    .contains("REF*CN*1Z999AA10123456784~").contains("N1*ST*DEMO RETAIL DC 12*92*DC12~").contains("PRF*" + po + "~")
+                    .contains("LIN*1*VN*SKU-1001*UP*061414110001~").contains("SN1**24*EA~").contains("LIN*2*VN*SKU-2002~")
+                    .contains("SN1**12*EA~").contains("CTT*4~");
+        }
+    }
+
+    @Test
     void linesOdooCannotTakeAreRefusedPerThePartnersPolicy() throws Exception {
         OdooEmulator odoo = OdooTestResource.odoo17();
         String po = "POLICY-" + UUID.randomUUID().toString().substring(0, 8);

@@ -33,18 +33,20 @@ public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
         OdooEmulator.Settings s17 = odoo17.settings();
         OdooEmulator.Settings s19 = odoo19.settings();
         OdooSeedFile.load(odoo17, Path.of("mappings/sandbox/odoo/seed.yaml"));
-        return Map.of(
-                "crossdock.orders.to-odoo.enabled", "true",
-                // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
-                "camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml",
-                "crossdock.odoo.url", odoo17.url().toString(),
-                "crossdock.odoo.database", s17.database(),
-                "crossdock.odoo.login", s17.login(),
-                "crossdock.odoo.api-key", s17.apiKey(),
-                "crossdock.odoo.connections.odoo19.url", odoo19.url().toString(),
-                "crossdock.odoo.connections.odoo19.database", s19.database(),
-                "crossdock.odoo.connections.odoo19.login", s19.login(),
-                "crossdock.odoo.connections.odoo19.api-key", s19.apiKey());
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("crossdock.orders.to-odoo.enabled", "true");
+        config.put("crossdock.shipments.from-odoo.enabled", "true");
+        // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
+        config.put("camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml");
+        config.put("crossdock.odoo.url", odoo17.url().toString());
+        config.put("crossdock.odoo.database", s17.database());
+        config.put("crossdock.odoo.login", s17.login());
+        config.put("crossdock.odoo.api-key", s17.apiKey());
+        config.put("crossdock.odoo.connections.odoo19.url", odoo19.url().toString());
+        config.put("crossdock.odoo.connections.odoo19.database", s19.database());
+        config.put("crossdock.odoo.connections.odoo19.login", s19.login());
+        config.put("crossdock.odoo.connections.odoo19.api-key", s19.apiKey());
+        return config;
     }
 
     @Override
