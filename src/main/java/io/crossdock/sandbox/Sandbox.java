@@ -54,6 +54,9 @@ public class Sandbox {
         odoo = OdooEmulator.start(new OdooEmulator.Settings(odooConfig.version(), "127.0.0.1", odooConfig.port(),
                 odooConfig.database(), odooConfig.login(), odooConfig.apiKey()));
         OdooSeedFile.load(odoo, Path.of(odooConfig.seed()));
+        // As an Odoo administrator would: an automation rule that tells the hub when a delivery changes.
+        odoo.addWebhook("stock.picking", "on_write", "http://127.0.0.1:" + httpPort + "/webhooks/odoo/sandbox?secret="
+                + odooConfig.webhookSecret(), java.util.List.of("name", "state", "write_date"));
     }
 
     void announce(@Observes StartupEvent started) {
@@ -67,7 +70,7 @@ public class Sandbox {
                   HTTP      http://localhost:%s  (health /q/health/ready, metrics /q/metrics)
                   SFTP      sftp -P %d %s@%s   password: %s   (drop files in inbox/, pick up from outbox/)
                   Kafka     %s   (topic %s)
-                  Odoo      %s   (emulated Odoo %d; %s, database %s, faults: POST /emulator/faults)
+                  Odoo      %s   (emulated Odoo %d; %s, database %s; ship an order: POST /emulator/ship {"po": "..."})
                   API       header X-API-Key: sandbox-operator-key   (e.g. GET /api/v1/track/<correlation id>)
                   Data      %s
                 =================================

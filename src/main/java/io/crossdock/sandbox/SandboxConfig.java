@@ -45,6 +45,10 @@ public interface SandboxConfig {
 
         @WithDefault("mappings/sandbox/odoo/seed.yaml")
         String seed();
+
+        /** The secret of the webhook the emulated Odoo calls when a delivery changes (crossdock.odoo.webhooks.sandbox). */
+        @WithDefault("sandbox-webhook-secret")
+        String webhookSecret();
     }
 
     interface Sftp {

@@ -12,12 +12,36 @@ import com.sun.net.httpserver.HttpExchange;
  * The emulator's own switches over HTTP, for people driving the sandbox by hand:
  * {@code POST /emulator/faults} ({@code latencyMs}, {@code serializationFailures},
  * {@code serverErrors}, {@code droppedWebhooks}, {@code keysExpired}, {@code denyWrites} (a model), or {@code {"reset":true}}),
- * {@code POST /emulator/webhooks} ({@code model}, {@code trigger}, {@code url}, {@code fields})
- * and {@code GET /emulator/stats}.
+ * {@code POST /emulator/webhooks} ({@code model}, {@code trigger}, {@code url}, {@code fields}),
+ * {@code POST /emulator/ship} ({@code po}, {@code trackingRef}: what a warehouse clerk does in Odoo
+ * to ship a customer's order: set the carrier and tracking number, validate the delivery) and
+ * {@code GET /emulator/stats}.
  */
 final class OdooEmulatorControl {
 
     private OdooEmulatorControl() {
+    }
+
+    /** Ships every open delivery of the sale order with this customer reference, with the first carrier. */
+    static Map<String, Object> ship(OdooEmulator odoo, String po, String trackingRef) {
+        List<Map<String, Object>> orders = odoo.searchRead("sale.order", List.of(List.of("client_order_ref", "=", po)), List.of("name"));
+        if (orders.isEmpty()) {
+            throw new IllegalArgumentException("No sale order has the customer reference " + po);
+        }
+        List<Map<String, Object>> pickings = odoo.searchRead("stock.picking", List.of(List.of("sale_id", "=", orders.get(0).get("id")),
+                List.of("state", "not in", List.of("done", "cancel"))), List.of("name"));
+        if (pickings.isEmpty()) {
+            throw new IllegalArgumentException("Sale order " + orders.get(0).get("name") + " has no delivery left to ship");
+        }
+        List<Long> ids = pickings.stream().map(p -> ((Number) p.get("id")).longValue()).toList();
+        Map<String, Object> carrier = new java.util.LinkedHashMap<>();
+        carrier.put("carrier_id", 1L);
+        carrier.put("carrier_tracking_ref", trackingRef != null ? trackingRef : "1Z" + System.currentTimeMillis());
+        odoo.execute("stock.picking", "write", ids, Map.of("vals", carrier), Map.of());
+        // "Create Backorder": what is not in stock stays to ship later.
+        odoo.execute("stock.picking", "button_validate", ids, Map.of(), Map.of("skip_backorder", true));
+        return Map.of("order", orders.get(0).get("name"), "shipped", pickings.stream().map(p -> p.get("name")).toList(),
+                "tracking", carrier.get("carrier_tracking_ref"));
     }
 
     static void handle(OdooEmulator emulator, HttpExchange exchange, ObjectMapper json) throws IOException {
@@ -57,11 +81,16 @@ final class OdooEmulatorControl {
                             body.get("trigger") == null ? "on_create_or_write" : String.valueOf(body.get("trigger")), String.valueOf(body.get("url")), fields);
                     emulator.sendJson(exchange, 200, Map.of("action_id", action));
                 }
+                case "POST /emulator/ship" -> {
+                    Map<?, ?> body = json.readValue(exchange.getRequestBody(), Map.class);
+                    emulator.sendJson(exchange, 200, ship(emulator, String.valueOf(body.get("po")),
+                            body.get("trackingRef") == null ? null : String.valueOf(body.get("trackingRef"))));
+                }
                 case "GET /emulator/stats" -> emulator.sendJson(exchange, 200, Map.of("version", emulator.version(),
                         "requests", emulator.requests(), "calls", emulator.calls(), "webhooks", emulator.webhookOutcomes()));
                 default -> OdooEmulator.send(exchange, 404, "text/plain", "No emulator control at " + path);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             emulator.sendJson(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
         }
     }

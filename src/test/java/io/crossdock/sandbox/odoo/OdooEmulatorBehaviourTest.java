@@ -75,6 +75,27 @@ class OdooEmulatorBehaviourTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theSandboxShipsAnOrderAsAWarehouseClerkWould() {
+        try (OdooEmulator odoo = OdooEmulator.start(OdooEmulator.Settings.of(17))) {
+            long customer = odoo.create("res.partner", Map.of("name", "Ship Co"));
+            long product = odoo.create("product.product", Map.of("name", "Shipped widget"));
+            odoo.execute("stock.quant", "action_apply_inventory", List.of(odoo.create("stock.quant",
+                    Map.of("product_id", product, "location_id", 1, "inventory_quantity", 3.0))), Map.of(), Map.of());
+            long order = odoo.create("sale.order", Map.of("partner_id", customer, "client_order_ref", "PO-SHIP",
+                    "order_line", List.of(List.of(0, 0, Map.of("product_id", product, "product_uom_qty", 5.0)))));
+            odoo.execute("sale.order", "action_confirm", List.of(order), Map.of(), Map.of());
+
+            Map<String, Object> shipped = OdooEmulatorControl.ship(odoo, "PO-SHIP", "1ZTEST");
+            assertThat(shipped).containsEntry("order", "S00001").containsEntry("tracking", "1ZTEST");
+            // Short of stock, it ships what there is and keeps the rest as a backorder.
+            assertThat(odoo.searchRead("stock.picking", List.of(List.of("sale_id", "=", order)),
+                    List.of("state", "carrier_tracking_ref", "backorder_id"))).extracting(p -> p.get("state") + ":" + p.get("carrier_tracking_ref"))
+                    .containsExactlyInAnyOrder("done:1ZTEST", "confirmed:false");
+            assertThatThrownBy(() -> OdooEmulatorControl.ship(odoo, "NO-SUCH-PO", null)).hasMessageContaining("NO-SUCH-PO");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {16, 19})
     void aConfirmedPurchaseIsReceivedIntoStock(int version) {
