@@ -137,6 +137,23 @@ class OrderToOdooTest {
                     .contains("REF*CN*1Z999AA10123456784~").contains("N1*ST*DEMO RETAIL DC 12*92*DC12~").contains("PRF*" + po + "~")
                     .contains("LIN*1*VN*SKU-1001*UP*061414110001~").contains("SN1**24*EA~").contains("LIN*2*VN*SKU-2002~")
                     .contains("SN1**12*EA~").contains("CTT*4~");
+
+            // Accounting invoices what was delivered and posts it: InvoicePosted, then an 810.
+            try (var invoices = new KafkaTopicReader(bootstrap, "crossdock.invoices")) {
+                String invoiceNumber = (String) io.crossdock.sandbox.odoo.OdooEmulatorControlAccess.invoice(odoo, po).get("invoice");
+                ConsumerRecord<String, byte[]> posted = await().atMost(Duration.ofSeconds(30)).until(() -> invoices.records().stream()
+                        .filter(r -> invoiceNumber.equals(header(r, "ce_subject"))).findFirst().orElse(null), r -> r != null);
+                assertThat(header(posted, "ce_correlationid")).isEqualTo(header(accepted, "ce_correlationid"));
+                JsonNode invoice = CanonicalJson.MAPPER.readTree(posted.value());
+                assertThat(invoice.get("poNumber").asText()).isEqualTo(po);
+                assertThat(invoice.get("totals").get("total").get("amount").decimalValue()).isEqualByComparingTo("179.16");
+                String x810 = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                        .filter(f -> f.startsWith("810-" + invoiceNumber.replace('/', '_') + "-")).findFirst().orElse(null), f -> f != null);
+                assertThat(new String(partner.get("outbox/" + x810), StandardCharsets.US_ASCII)).contains("GS*IN*CROSSDOCK*DEMO*")
+                        .contains("BIG*" + invoice.get("invoiceDate").asText().replace("-", "") + "*" + invoiceNumber + "**" + po + "~")
+                        .contains("N1*BT*DEMO RETAIL*92*DEMO~").contains("IT1*1*24*EA*3.49*PE*VN*SKU-1001*UP*061414110001~")
+                        .contains("IT1*2*12*EA*7.95*PE*VN*SKU-2002~").contains("TDS*17916~").contains("CTT*2~");
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("crossdock.orders.to-odoo.enabled", "true");
         config.put("crossdock.shipments.from-odoo.enabled", "true");
+        config.put("crossdock.invoices.from-odoo.enabled", "true");
         // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
         config.put("camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml");
         config.put("crossdock.odoo.url", odoo17.url().toString());

@@ -14,12 +14,33 @@ import com.sun.net.httpserver.HttpExchange;
  * {@code serverErrors}, {@code droppedWebhooks}, {@code keysExpired}, {@code denyWrites} (a model), or {@code {"reset":true}}),
  * {@code POST /emulator/webhooks} ({@code model}, {@code trigger}, {@code url}, {@code fields}),
  * {@code POST /emulator/ship} ({@code po}, {@code trackingRef}: what a warehouse clerk does in Odoo
- * to ship a customer's order: set the carrier and tracking number, validate the delivery) and
- * {@code GET /emulator/stats}.
+ * to ship a customer's order: set the carrier and tracking number, validate the delivery),
+ * {@code POST /emulator/invoice} ({@code po}: invoice what was delivered and post it, as an
+ * accountant would) and {@code GET /emulator/stats}.
  */
 final class OdooEmulatorControl {
 
     private OdooEmulatorControl() {
+    }
+
+    /** Invoices what was delivered of the sale order with this customer reference, and posts the invoice. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> invoice(OdooEmulator odoo, String po) {
+        List<Map<String, Object>> orders = odoo.searchRead("sale.order", List.of(List.of("client_order_ref", "=", po)), List.of("name"));
+        if (orders.isEmpty()) {
+            throw new IllegalArgumentException("No sale order has the customer reference " + po);
+        }
+        Object order = orders.get(0).get("id");
+        long wizard = ((List<Long>) odoo.execute("sale.advance.payment.inv", "create", List.of(),
+                Map.of("vals_list", List.of(Map.of("advance_payment_method", "delivered"))),
+                Map.of("active_model", "sale.order", "active_ids", List.of(order)))).get(0);
+        Map<String, Object> action = (Map<String, Object>) odoo.execute("sale.advance.payment.inv", "create_invoices", List.of(wizard),
+                Map.of(), Map.of());
+        long invoice = ((Number) action.get("res_id")).longValue();
+        odoo.execute("account.move", "action_post", List.of(invoice), Map.of(), Map.of());
+        Map<String, Object> posted = odoo.searchRead("account.move", List.of(List.of("id", "=", invoice)),
+                List.of("name", "amount_total")).get(0);
+        return Map.of("order", orders.get(0).get("name"), "invoice", posted.get("name"), "total", posted.get("amount_total"));
     }
 
     /** Ships every open delivery of the sale order with this customer reference, with the first carrier. */
@@ -85,6 +106,10 @@ final class OdooEmulatorControl {
                     Map<?, ?> body = json.readValue(exchange.getRequestBody(), Map.class);
                     emulator.sendJson(exchange, 200, ship(emulator, String.valueOf(body.get("po")),
                             body.get("trackingRef") == null ? null : String.valueOf(body.get("trackingRef"))));
+                }
+                case "POST /emulator/invoice" -> {
+                    Map<?, ?> body = json.readValue(exchange.getRequestBody(), Map.class);
+                    emulator.sendJson(exchange, 200, invoice(emulator, String.valueOf(body.get("po"))));
                 }
                 case "GET /emulator/stats" -> emulator.sendJson(exchange, 200, Map.of("version", emulator.version(),
                         "requests", emulator.requests(), "calls", emulator.calls(), "webhooks", emulator.webhookOutcomes()));

@@ -20,8 +20,9 @@ final class OdooModels {
 
     static Map<String, ModelSpec> forVersion(int version) {
         Map<String, ModelSpec> models = new LinkedHashMap<>();
+        put(models, new ModelSpec("res.currency").add(of("name", "char").required(), of("symbol", "char")));
         put(models, new ModelSpec("res.company").add(of("name", "char").required(),
-                many2one("partner_id", "res.partner"), of("currency", "char").defaultsTo("USD")));
+                many2one("partner_id", "res.partner"), many2one("currency_id", "res.currency").defaultsTo(1L)));
         ModelSpec partner = new ModelSpec("res.partner").order("complete_name asc, id desc").add(
                 of("name", "char").required(), of("complete_name", "char").readonly(), of("ref", "char"),
                 of("vat", "char"), of("email", "char"), of("phone", "char"), of("mobile", "char"),
@@ -131,7 +132,7 @@ final class OdooModels {
                 one2many("invoice_line_ids", "account.move.line", "move_id"),
                 of("amount_untaxed", "monetary").readonly(), of("amount_tax", "monetary").readonly(),
                 of("amount_total", "monetary").readonly(), of("amount_residual", "monetary").readonly(),
-                of("currency", "char").defaultsTo("USD"), many2one("company_id", "res.company"));
+                many2one("currency_id", "res.currency").defaultsTo(1L), many2one("company_id", "res.company"));
         invoice.add(version >= 18
                 ? selection("payment_state", "not_paid", "not_paid", "in_payment", "paid", "partial", "reversed",
                         "blocked", "invoicing_legacy")

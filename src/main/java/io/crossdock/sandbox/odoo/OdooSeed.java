@@ -11,9 +11,10 @@ final class OdooSeed {
     }
 
     static void into(Transaction tx) {
+        tx.insert("res.currency", Map.of("name", "USD", "symbol", "$"));
         tx.insert("res.partner", Map.of("name", "Crossdock Demo Distribution", "is_company", true, "active", true,
                 "type", "contact"));
-        tx.insert("res.company", Map.of("name", "Crossdock Demo Distribution", "partner_id", 1L, "currency", "USD"));
+        tx.insert("res.company", Map.of("name", "Crossdock Demo Distribution", "partner_id", 1L, "currency_id", 1L));
         tx.insert("uom.uom", Map.of("name", "Units"));
         tx.insert("stock.location", Map.of("name", "Stock", "complete_name", "WH/Stock", "usage", "internal"));
         tx.insert("stock.location", Map.of("name", "Customers", "complete_name", "Partners/Customers", "usage", "customer"));
