@@ -1,7 +1,6 @@
 package io.crossdock.edi;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -285,11 +283,10 @@ public class EdiInbound implements EventHandler {
                         : " does not make a valid " + mapped.type().eventName() + ": " + mapped.violations()));
                 return;
             }
-            String eventId = UUID.nameUUIDFromBytes((correlationId + "|" + interchange.interchangeControlNumber() + "|"
-                    + (transaction.group() == null ? "" : transaction.group().controlNumber()) + "|"
-                    + transaction.controlNumber()).getBytes(StandardCharsets.UTF_8)).toString();
-            publisher.publishJson(mapped.type(), mapped.data(), new EventContext(correlationId, partner.id(),
-                    "/crossdock/edi/" + partner.id(), eventId)).get(30, TimeUnit.SECONDS);
+            publisher.publishJson(mapped.type(), mapped.data(), EventContext.derived(correlationId, partner.id(),
+                    "/crossdock/edi/" + partner.id(), correlationId, interchange.interchangeControlNumber(),
+                    transaction.group() == null ? "" : transaction.group().controlNumber(), transaction.controlNumber()))
+                    .get(30, TimeUnit.SECONDS);
         }
 
         private void reject(byte[] content, ReadSummary summary) throws Exception {

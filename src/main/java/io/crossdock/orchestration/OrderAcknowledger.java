@@ -1,11 +1,9 @@
 package io.crossdock.orchestration;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,9 +96,8 @@ public class OrderAcknowledger {
     }
 
     private void publish(Exchange exchange, EventType type, OrderAcknowledgment acknowledgment) throws Exception {
-        String eventId = UUID.nameUUIDFromBytes((acknowledgment.partner() + "|" + acknowledgment.poNumber() + "|" + type.eventName())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        events.publish(type, acknowledgment, new EventContext(correlationId(exchange), acknowledgment.partner(), SOURCE, eventId))
+        events.publish(type, acknowledgment, EventContext.derived(correlationId(exchange), acknowledgment.partner(), SOURCE,
+                acknowledgment.partner(), acknowledgment.poNumber(), type.eventName()))
                 .get(30, TimeUnit.SECONDS);
     }
 

@@ -19,7 +19,6 @@ import io.crossdock.canonical.PartyIdentifier;
 import io.crossdock.partner.PartnerDirectory;
 import io.crossdock.partner.PartnerProfile;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * Turns a received order into an {@link OrderPlan} by asking Odoo (through the {@code odoo:}
@@ -33,10 +32,10 @@ public class OrderResolver {
 
     public static final String PLAN = "plan";
 
-    private final ProducerTemplate odoo;
+    private final OdooLookups odoo;
     private final PartnerDirectory partners;
 
-    public OrderResolver(ProducerTemplate odoo, PartnerDirectory partners) {
+    public OrderResolver(OdooLookups odoo, PartnerDirectory partners) {
         this.odoo = odoo;
         this.partners = partners;
     }
@@ -59,7 +58,7 @@ public class OrderResolver {
             return;
         }
         plan.customer(customer);
-        List<Map<String, Object>> existing = searchRead("sale.order", List.of(List.of("client_order_ref", "=", order.poNumber()),
+        List<Map<String, Object>> existing = odoo.searchRead("sale.order", List.of(List.of("client_order_ref", "=", order.poNumber()),
                 List.of("partner_id", "=", customer)), "name,state", 1);
         if (!existing.isEmpty()) {
             Map<String, Object> known = existing.get(0);
@@ -81,7 +80,7 @@ public class OrderResolver {
         if (refs.isEmpty()) {
             return null;
         }
-        List<Map<String, Object>> found = searchRead("res.partner", List.of(List.of("ref", "in", refs),
+        List<Map<String, Object>> found = odoo.searchRead("res.partner", List.of(List.of("ref", "in", refs),
                 List.of("parent_id", "=", false)), "ref", 0);
         for (String ref : refs) {
             for (Map<String, Object> partner : found) {
@@ -99,7 +98,7 @@ public class OrderResolver {
             return null;
         }
         String ref = values(shipTo).get(0);
-        List<Map<String, Object>> found = searchRead("res.partner", List.of(List.of("parent_id", "=", customer),
+        List<Map<String, Object>> found = odoo.searchRead("res.partner", List.of(List.of("parent_id", "=", customer),
                 List.of("type", "=", "delivery"), List.of("ref", "=", ref)), "ref", 1);
         if (!found.isEmpty()) {
             return ((Number) found.get(0).get("id")).longValue();
@@ -122,7 +121,7 @@ public class OrderResolver {
             address.put("state_code", where.region());
             address.put("country_code", where.country());
         }
-        return odoo.requestBody("odoo:res.partner?operation=create", address, Long.class);
+        return odoo.create("res.partner", address);
     }
 
     private void planLines(PartnerProfile.Orders policy, Order order, OrderPlan plan) {
@@ -136,7 +135,7 @@ public class OrderResolver {
                 gtins.add(line.product().gtin());
             }
         }
-        List<Map<String, Object>> products = searchRead("product.product", List.of("|", List.of("default_code", "in", skus),
+        List<Map<String, Object>> products = odoo.searchRead("product.product", List.of("|", List.of("default_code", "in", skus),
                 List.of("barcode", "in", gtins)), "default_code,barcode,list_price", 0);
         List<String> unknown = new ArrayList<>();
         for (Order.OrderLine line : order.lines()) {
@@ -191,15 +190,5 @@ public class OrderResolver {
 
     private static List<String> values(Party party) {
         return party == null ? List.of() : party.identifiers().stream().map(PartyIdentifier::value).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> searchRead(String model, List<?> domain, String fields, int limit) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(io.crossdock.odoo.OdooHeaders.DOMAIN, domain);
-        if (limit > 0) {
-            headers.put(io.crossdock.odoo.OdooHeaders.LIMIT, limit);
-        }
-        return odoo.requestBodyAndHeaders("odoo:" + model + "?operation=search_read&fields=" + fields, null, headers, List.class);
     }
 }

@@ -167,6 +167,11 @@ final class OdooBusiness {
         }
     }
 
+    /** Fields computed when read rather than stored (as Odoo's non-stored computed fields). */
+    java.util.Set<String> computedOnRead(String model) {
+        return model.equals("product.product") ? java.util.Set.of("qty_available", "virtual_available") : java.util.Set.of();
+    }
+
     Map<String, Object> computeOnRead(Transaction tx, String model, Map<String, Object> record) {
         if (!model.equals("product.product")) {
             return Map.of();

@@ -112,10 +112,6 @@ final class OdooDatabase {
             return model;
         }
 
-        boolean exists(String model) {
-            return models.containsKey(model);
-        }
-
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, Object> find(String model, long id) {

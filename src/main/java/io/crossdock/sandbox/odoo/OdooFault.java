@@ -45,11 +45,6 @@ final class OdooFault extends RuntimeException {
                 "could not serialize access due to concurrent update", 1, 409);
     }
 
-    static OdooFault lockNotAvailable() {
-        return new OdooFault("psycopg2.errors.LockNotAvailable",
-                "could not obtain lock on row in relation \"sale_order\"", 1, 409);
-    }
-
     static OdooFault valueError(String message) {
         return new OdooFault("builtins.ValueError", message, 1, 500);
     }

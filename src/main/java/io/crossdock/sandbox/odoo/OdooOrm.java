@@ -105,9 +105,12 @@ final class OdooOrm {
         ModelSpec spec = tx.model(model);
         Predicate<Map<String, Object>> filter = Domain.parse(tx, spec, domain);
         boolean activeOnly = spec.has("active") && !mentions(domain, "active");
+        // Computed quantities cost a scan of stock per record: only when the search filters or sorts by them.
+        boolean computeFirst = business.computedOnRead(model).stream()
+                .anyMatch(field -> String.valueOf(domain).contains(field) || String.valueOf(order).contains(field));
         List<Map<String, Object>> found = new ArrayList<>();
         for (Map<String, Object> record : tx.all(model)) {
-            Map<String, Object> view = withComputed(tx, model, record);
+            Map<String, Object> view = computeFirst ? withComputed(tx, model, record) : record;
             if ((!activeOnly || !Boolean.FALSE.equals(view.get("active"))) && filter.test(view)) {
                 found.add(view);
             }
@@ -127,7 +130,7 @@ final class OdooOrm {
         for (long id : ids) {
             records.add(tx.get(model, id));
         }
-        return records.stream().map(record -> toWire(tx, model, withComputed(tx, model, record), fields, load)).toList();
+        return records.stream().map(record -> toWire(tx, model, record, fields, load)).toList();
     }
 
     List<Map<String, Object>> toWire(Transaction tx, String model, List<Map<String, Object>> records, Object fields) {
@@ -152,7 +155,7 @@ final class OdooOrm {
     }
 
     /** A record as the wire shows it, with {@code load=None} (webhooks) giving bare many2one ids. */
-    Map<String, Object> toWire(Transaction tx, String model, Map<String, Object> record, Object fields, boolean load) {
+    Map<String, Object> toWire(Transaction tx, String model, Map<String, Object> stored, Object fields, boolean load) {
         ModelSpec spec = tx.model(model);
         List<String> names = new ArrayList<>();
         if (fields instanceof Collection<?> wanted && !wanted.isEmpty()) {
@@ -163,6 +166,8 @@ final class OdooOrm {
         } else {
             names.addAll(spec.fields().keySet());
         }
+        boolean computes = names.stream().anyMatch(name -> business.computedOnRead(model).contains(name) && !stored.containsKey(name));
+        Map<String, Object> record = computes ? withComputed(tx, model, stored) : stored;
         Map<String, Object> wire = new LinkedHashMap<>();
         long id = (Long) record.get("id");
         wire.put("id", id);
