@@ -45,6 +45,12 @@ class OrderApiTest {
         given().header("X-API-Key", CHANNEL).header("Idempotency-Key", key).contentType("application/json")
                 .body(order(po, "99")).post("/api/v1/orders").then().statusCode(422)
                 .body("title", equalTo("Idempotency-Key reused"));
+        // Every write is audited with its caller and answer, the replays and the refusal too.
+        List<Map<String, Object>> audited = given().header("X-API-Key", OPERATOR).get("/api/v1/audit?client=test-channel&limit=50")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.idempotencyKey == '" + key + "' }");
+        assertThat(audited).extracting(entry -> entry.get("status")).containsExactly(422, 202, 202, 202);
+        assertThat(audited).allSatisfy(entry -> assertThat(entry).containsEntry("method", "POST").containsEntry("path", "/api/v1/orders"));
+        assertThat((String) audited.get(3).get("location")).endsWith("/api/v1/orders/test-channel/" + po);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-API-Key", CHANNEL)
                 .get("/api/v1/orders/test-channel/" + po).then().statusCode(200).body("status", equalTo("CONFIRMED")));
@@ -71,6 +77,20 @@ class OrderApiTest {
                 .body(order(po, "1").replace("\"poNumber\"", "\"partner\": \"someone-else\", \"poNumber\""))
                 .post("/api/v1/orders").then().statusCode(400).body("errors.field", hasItem("partner"));
         given().header("X-API-Key", CHANNEL).get("/api/v1/orders/demo/DEMO-PO-1001").then().statusCode(403);
+        given().header("X-API-Key", CHANNEL).get("/api/v1/orders/test-channel/NO-SUCH-PO").then().statusCode(404);
+    }
+
+    @Test
+    void aClientOverItsBudgetIsToldWhenToComeBackAndOthersAreNotHeldUp() {
+        // test-limited may make 3 requests per minute (application.properties, %test).
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", "test-limited-key").get("/api/v1/orders/test-limited/PO-" + i).then().statusCode(404);
+        }
+        int retryAfter = Integer.parseInt(given().header("X-API-Key", "test-limited-key").get("/api/v1/orders/test-limited/PO-4")
+                .then().statusCode(429).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("3 requests per PT1M"))
+                .extract().header("Retry-After"));
+        assertThat(retryAfter).isBetween(1, 60);
         given().header("X-API-Key", CHANNEL).get("/api/v1/orders/test-channel/NO-SUCH-PO").then().statusCode(404);
     }
 
