@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.crossdock.canonical.CanonicalJson;
 import io.crossdock.canonical.ContentHash;
@@ -49,15 +50,17 @@ public class EdiOutbound implements EventHandler {
     private final DocumentArchive archive;
     private final PartnerOutbox outbox;
     private final Tracking tracking;
+    private final Event<DocumentSent> sent;
 
     public EdiOutbound(PartnerDirectory partners, EdiMappings mappings, ControlNumbers controlNumbers, DocumentArchive archive,
-            PartnerOutbox outbox, Tracking tracking) {
+            PartnerOutbox outbox, Tracking tracking, Event<DocumentSent> sent) {
         this.partners = partners;
         this.mappings = mappings;
         this.controlNumbers = controlNumbers;
         this.archive = archive;
         this.outbox = outbox;
         this.tracking = tracking;
+        this.sent = sent;
     }
 
     @Override
@@ -108,6 +111,7 @@ public class EdiOutbound implements EventHandler {
         outbox.deliver(partner, name, content);
         tracking.record(tx, TrackingEntry.of("DOCUMENT_SENT", "sftp", transactionSet + " for " + event.type().get().eventName()
                 + " put in " + partner.id() + "'s outbox as " + name, key, partner.id(), correlationId).withArchive(archiveId));
+        sent.fire(new DocumentSent(partner.id(), transactionSet, event.type().get(), event, name, java.time.OffsetDateTime.now(ZoneOffset.UTC)));
         LOG.infof("Sent %s to %s as %s", transactionSet, partner.id(), name);
     }
 

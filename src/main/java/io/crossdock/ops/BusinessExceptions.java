@@ -35,8 +35,20 @@ public class BusinessExceptions {
         String key = exchange.getMessage().getHeader(BUSINESS_KEY, exchange.getExchangeId(), String.class);
         String system = exchange.getMessage().getHeader(SYSTEM, exchange.getFromRouteId(), String.class);
         String correlationId = exchange.getMessage().getHeader("correlationId", key, String.class);
-        LOG.errorf("Business exception for %s (%s): %s", key, system, reason);
-        tracking.record(TrackingEntry.of("BUSINESS_EXCEPTION", system, reason, key,
-                exchange.getMessage().getHeader("partner", String.class), correlationId));
+        raise(key, exchange.getMessage().getHeader("partner", String.class), system, reason, correlationId);
+    }
+
+    /** Files a case found outside a route (a missed deadline, say). */
+    public void raise(String businessKey, String partner, String system, String reason, String correlationId)
+            throws java.sql.SQLException {
+        LOG.errorf("Business exception for %s (%s): %s", businessKey, system, reason);
+        tracking.record(TrackingEntry.of("BUSINESS_EXCEPTION", system, reason, businessKey, partner, correlationId));
+    }
+
+    /** The same, inside the caller's transaction, so the case is filed exactly when the caller's change commits. */
+    public void raise(java.sql.Connection tx, String businessKey, String partner, String system, String reason, String correlationId)
+            throws java.sql.SQLException {
+        LOG.errorf("Business exception for %s (%s): %s", businessKey, system, reason);
+        tracking.record(tx, TrackingEntry.of("BUSINESS_EXCEPTION", system, reason, businessKey, partner, correlationId));
     }
 }

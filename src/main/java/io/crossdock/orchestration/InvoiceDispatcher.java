@@ -40,12 +40,14 @@ public class InvoiceDispatcher {
     private final OrderLinks links;
     private final EventPublisher events;
     private final Tracking tracking;
+    private final OrderProcess process;
 
-    public InvoiceDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking) {
+    public InvoiceDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process) {
         this.odoo = odoo;
         this.links = links;
         this.events = events;
         this.tracking = tracking;
+        this.process = process;
     }
 
     /** Body: the posted customer invoice as the odoo: consumer delivers it. */
@@ -96,6 +98,8 @@ public class InvoiceDispatcher {
         tracking.record(TrackingEntry.of("ODOO_INVOICE_POSTED", "odoo", "Odoo posted invoice " + number + " for PO "
                 + order.poNumber() + ": " + invoice.totals().total().amount() + " " + currency,
                 order.partner() + "/" + order.poNumber(), order.partner(), order.correlationId()));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.INVOICED, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                order.correlationId());
         events.publish(EventType.INVOICE_POSTED, invoice, EventContext.derived(order.correlationId(), order.partner(), SOURCE,
                 number, move.get("id"), move.get("create_date"), EventType.INVOICE_POSTED.eventName()))
                 .get(30, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package io.crossdock.orchestration;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.crossdock.events.EventPublisher;
 import io.crossdock.ops.BusinessExceptions;
 import io.crossdock.ops.Tracking;
 import io.crossdock.ops.TrackingEntry;
+import io.crossdock.partner.PartnerDirectory;
 import org.apache.camel.Exchange;
 
 /**
@@ -38,12 +40,17 @@ public class OrderAcknowledger {
     private final BusinessExceptions businessExceptions;
     private final Tracking tracking;
     private final OrderLinks links;
+    private final OrderProcess process;
+    private final PartnerDirectory partners;
 
-    public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking, OrderLinks links) {
+    public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking, OrderLinks links,
+            OrderProcess process, PartnerDirectory partners) {
         this.events = events;
         this.businessExceptions = businessExceptions;
         this.tracking = tracking;
         this.links = links;
+        this.process = process;
+        this.partners = partners;
     }
 
     /** Body: the confirmed sale order as read back ({@code name}, {@code state}). */
@@ -65,6 +72,8 @@ public class OrderAcknowledger {
                 asSent ? OrderAcknowledgment.Status.ACCEPTED : OrderAcknowledgment.Status.CHANGED, today(), lines, null);
         tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
                 + " in Odoo" + (asSent ? "" : ", with changes"), plan.getBusinessKey(), order.partner(), correlationId(exchange)));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.CREATED_IN_ODOO, now(), correlationId(exchange), name);
+        process.mark(order.partner(), order.poNumber(), ProcessStep.CONFIRMED, now(), correlationId(exchange), name);
         publish(exchange, EventType.ORDER_ACCEPTED, acknowledgment);
     }
 
@@ -93,12 +102,27 @@ public class OrderAcknowledger {
         businessExceptions.record(exchange);
         publish(exchange, EventType.ORDER_REJECTED, new OrderAcknowledgment(order.poNumber(), order.partner(), null,
                 OrderAcknowledgment.Status.REJECTED, today(), lines, plan.getRejection()));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.REJECTED, now(), correlationId(exchange));
     }
 
     private void publish(Exchange exchange, EventType type, OrderAcknowledgment acknowledgment) throws Exception {
         events.publish(type, acknowledgment, EventContext.derived(correlationId(exchange), acknowledgment.partner(), SOURCE,
                 acknowledgment.partner(), acknowledgment.poNumber(), type.eventName()))
                 .get(30, TimeUnit.SECONDS);
+        if (!answeredByDocument(acknowledgment.partner(), type)) {
+            // A calling system reads its answer from the event or GET /orders: publishing it is the acknowledgment.
+            process.mark(acknowledgment.partner(), acknowledgment.poNumber(), ProcessStep.ACKNOWLEDGED, now(), correlationId(exchange));
+        }
+    }
+
+    /** True when the partner's profile sends a document (855, ORDRSP) for this event; it acknowledges when sent. */
+    private boolean answeredByDocument(String partner, EventType type) {
+        return partners.find(partner).map(profile -> profile.edi() != null && profile.edi().outboundOrNone().values().stream()
+                .anyMatch(document -> document.events().contains(type.eventName()))).orElse(false);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static String correlationId(Exchange exchange) {

@@ -86,6 +86,15 @@ public class OrderLinks {
                 insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
+            // Odoo says these lines are this order's now; links naming them under another order are stale
+            // (an Odoo database restored or replaced, its ids handed out again).
+            try (PreparedStatement stale = db.prepareStatement("DELETE FROM order_line_link WHERE odoo_line_id = ?")) {
+                for (Long line : lines.keySet()) {
+                    stale.setLong(1, line);
+                    stale.addBatch();
+                }
+                stale.executeBatch();
+            }
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO order_line_link (odoo_line_id, odoo_order_id,"
                     + " line_number, product, unit) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<Long, LineLink> line : lines.entrySet()) {

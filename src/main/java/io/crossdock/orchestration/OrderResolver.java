@@ -34,10 +34,12 @@ public class OrderResolver {
 
     private final OdooLookups odoo;
     private final PartnerDirectory partners;
+    private final OrderProcess process;
 
-    public OrderResolver(OdooLookups odoo, PartnerDirectory partners) {
+    public OrderResolver(OdooLookups odoo, PartnerDirectory partners, OrderProcess process) {
         this.odoo = odoo;
         this.partners = partners;
+        this.process = process;
     }
 
     /** Body: the canonical order. Afterwards the plan is the exchange property {@code plan} and the body the sale.order to create. */
@@ -70,9 +72,11 @@ public class OrderResolver {
     }
 
     /** After the create: the new sale order's id. */
-    public void created(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+    public void created(Exchange exchange) throws org.apache.camel.InvalidPayloadException, java.sql.SQLException {
         OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
         plan.inOdoo(exchange.getMessage().getMandatoryBody(Long.class), null, "draft");
+        process.mark(plan.getOrder().partner(), plan.getOrder().poNumber(), ProcessStep.CREATED_IN_ODOO,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), exchange.getMessage().getHeader("correlationId", String.class));
     }
 
     private Long customer(PartnerProfile.Orders policy, Order order) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -50,9 +51,11 @@ public class OrderResource {
     private final TrackingQuery timelines;
     private final Tracking tracking;
     private final SecurityIdentity caller;
+    private final OrderProcess process;
 
     public OrderResource(EventPublisher events, IdempotencyKeys idempotency, TrackingQuery timelines, Tracking tracking,
-            SecurityIdentity caller) {
+            SecurityIdentity caller, OrderProcess process) {
+        this.process = process;
         this.events = events;
         this.idempotency = idempotency;
         this.timelines = timelines;
@@ -128,17 +131,33 @@ public class OrderResource {
         if (timeline.timeline().isEmpty()) {
             return Problem.response(Response.Status.NOT_FOUND, "Unknown order", "No order " + po + " from " + partner, List.of());
         }
-        List<String> stages = timeline.timeline().stream().map(TrackingEntry::stage).toList();
-        String status = stages.contains("ODOO_INVOICE_POSTED") ? "INVOICED"
-                : stages.contains("ODOO_DELIVERY_DONE") ? "SHIPPED"
-                : stages.contains("ODOO_ORDER_CONFIRMED") ? "CONFIRMED"
-                : stages.contains("BUSINESS_EXCEPTION") ? "NEEDS_ATTENTION" : "RECEIVED";
+        Optional<OrderProcess.State> state = process.find(partner, po);
+        boolean needsAttention = timeline.timeline().stream().anyMatch(entry -> "BUSINESS_EXCEPTION".equals(entry.stage()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("trackingKey", partner + "/" + po);
-        answer.put("status", status);
+        answer.put("status", status(state, needsAttention));
+        answer.put("needsAttention", needsAttention);
+        state.map(OrderProcess.State::saleOrder).ifPresent(name -> answer.put("saleOrder", name));
+        Map<String, String> steps = new LinkedHashMap<>();
+        state.ifPresent(reached -> reached.reached().forEach((step, at) -> steps.put(step.name(), at.toString())));
+        answer.put("process", steps);
         answer.put("correlationIds", timeline.correlationIds());
         answer.put("steps", timeline.timeline().stream().map(entry -> Map.of("at", entry.at().toString(), "stage", entry.stage(),
                 "description", entry.description() == null ? "" : entry.description())).toList());
         return Response.ok(answer).build();
+    }
+
+    /** How far the order got in the business sense; the documents sent are in {@code process}. */
+    private static String status(Optional<OrderProcess.State> state, boolean needsAttention) {
+        if (state.isEmpty()) {
+            return needsAttention ? "NEEDS_ATTENTION" : "RECEIVED";
+        }
+        OrderProcess.State reached = state.get();
+        return reached.has(ProcessStep.INVOICED) ? "INVOICED"
+                : reached.has(ProcessStep.SHIPPED) ? "SHIPPED"
+                : reached.has(ProcessStep.REJECTED) ? "REJECTED"
+                : reached.has(ProcessStep.CONFIRMED) ? "CONFIRMED"
+                : needsAttention ? "NEEDS_ATTENTION"
+                : reached.has(ProcessStep.CREATED_IN_ODOO) ? "CREATED_IN_ODOO" : "RECEIVED";
     }
 }

@@ -37,10 +37,12 @@ public class OrdersToOdoo implements EventHandler {
 
     private final ProducerTemplate routes;
     private final BusinessExceptions businessExceptions;
+    private final OrderProcess process;
 
-    public OrdersToOdoo(ProducerTemplate routes, BusinessExceptions businessExceptions) {
+    public OrdersToOdoo(ProducerTemplate routes, BusinessExceptions businessExceptions, OrderProcess process) {
         this.routes = routes;
         this.businessExceptions = businessExceptions;
+        this.process = process;
     }
 
     @Override
@@ -59,6 +61,8 @@ public class OrdersToOdoo implements EventHandler {
             return;
         }
         Order order = event.data(Order.class);
+        process.mark(order.partner(), order.poNumber(), ProcessStep.RECEIVED, event.event().getTime() != null ? event.event().getTime()
+                : java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), event.correlationId());
         Exchange done = routes.send(ROUTE, exchange -> {
             exchange.getMessage().setBody(order);
             exchange.getMessage().setHeaders(Map.of("correlationId", String.valueOf(event.correlationId()), "partner", order.partner(),

@@ -43,12 +43,14 @@ public class ShipmentDispatcher {
     private final OrderLinks links;
     private final EventPublisher events;
     private final Tracking tracking;
+    private final OrderProcess process;
 
-    public ShipmentDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking) {
+    public ShipmentDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process) {
         this.odoo = odoo;
         this.links = links;
         this.events = events;
         this.tracking = tracking;
+        this.process = process;
     }
 
     /** Body: the validated outgoing picking as the odoo: consumer delivers it. */
@@ -84,6 +86,7 @@ public class ShipmentDispatcher {
         tracking.record(TrackingEntry.of("ODOO_DELIVERY_DONE", "odoo", "Odoo delivered " + name + " for PO " + order.poNumber()
                 + (shipment.trackingNumber() == null ? "" : ", tracking " + shipment.trackingNumber()),
                 order.partner() + "/" + order.poNumber(), order.partner(), order.correlationId()));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.SHIPPED, java.time.OffsetDateTime.now(ZoneOffset.UTC), order.correlationId());
         events.publish(EventType.SHIPMENT_DISPATCHED, shipment, EventContext.derived(order.correlationId(), order.partner(), SOURCE,
                 name, picking.get("id"), picking.get("date_done"), EventType.SHIPMENT_DISPATCHED.eventName()))
                 .get(30, TimeUnit.SECONDS);
