@@ -169,7 +169,8 @@ final class OdooBusiness {
 
     /** Fields computed when read rather than stored (as Odoo's non-stored computed fields). */
     java.util.Set<String> computedOnRead(String model) {
-        return model.equals("product.product") ? java.util.Set.of("qty_available", "virtual_available") : java.util.Set.of();
+        return model.equals("product.product") ? java.util.Set.of("qty_available", "virtual_available", "free_qty")
+                : java.util.Set.of();
     }
 
     Map<String, Object> computeOnRead(Transaction tx, String model, Map<String, Object> record) {
@@ -178,9 +179,11 @@ final class OdooBusiness {
         }
         long product = (Long) record.get("id");
         double onHand = 0;
+        double reserved = 0;
         for (Map<String, Object> quant : tx.all("stock.quant")) {
             if (Long.valueOf(product).equals(quant.get("product_id")) && isInternal(tx, quant.get("location_id"))) {
                 onHand += number(quant.get("quantity"));
+                reserved += number(quant.get("reserved_quantity"));
             }
         }
         double forecast = onHand;
@@ -191,7 +194,7 @@ final class OdooBusiness {
                 forecast += (in ? 1 : 0) * number(move.get("product_uom_qty")) - (out ? 1 : 0) * number(move.get("product_uom_qty"));
             }
         }
-        return Map.of("qty_available", round(onHand), "virtual_available", round(forecast));
+        return Map.of("qty_available", round(onHand), "virtual_available", round(forecast), "free_qty", round(onHand - reserved));
     }
 
     String displayName(Transaction tx, String model, Map<String, Object> record) {

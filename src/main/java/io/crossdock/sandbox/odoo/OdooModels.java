@@ -43,7 +43,7 @@ final class OdooModels {
                 of("name", "char").required(), of("default_code", "char"), of("barcode", "char"),
                 of("list_price", "float"), of("standard_price", "float"), many2one("uom_id", "uom.uom"),
                 selection("invoice_policy", "order", "order", "delivery"),
-                of("qty_available", "float").readonly(), of("virtual_available", "float").readonly(),
+                of("qty_available", "float").readonly(), of("virtual_available", "float").readonly(), of("free_qty", "float").readonly(),
                 of("active", "boolean").defaultsTo(true));
         product.add(version >= 18
                 ? selection("type", "consu", "consu", "service", "combo")
