@@ -114,10 +114,20 @@ public class OrderLinks {
     }
 
     public Optional<Link> byOdooOrder(long odooOrderId) throws SQLException {
+        return one("odoo_order_id = ?", odooOrderId);
+    }
+
+    public Optional<Link> byPurchaseOrder(String partner, String poNumber) throws SQLException {
+        return one("partner = ? AND po_number = ?", partner, poNumber);
+    }
+
+    private Optional<Link> one(String where, Object... values) throws SQLException {
         try (Connection db = store.dataSource().getConnection();
                 PreparedStatement select = db.prepareStatement("SELECT partner, po_number, odoo_order_id, odoo_order_name,"
-                        + " correlation_id, currency FROM order_link WHERE odoo_order_id = ?")) {
-            select.setLong(1, odooOrderId);
+                        + " correlation_id, currency FROM order_link WHERE " + where)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Link(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                         row.getString(5), row.getString(6))) : Optional.empty();

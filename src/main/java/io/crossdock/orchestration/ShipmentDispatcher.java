@@ -65,6 +65,22 @@ public class ShipmentDispatcher {
             return;
         }
         OrderLinks.Link order = link.get();
+        Shipment shipment = shipment(picking, order);
+        // The same delivery seen again (webhook and poll, a later write) is the same event; a picking name
+        // reused by another Odoo database or after a restore is not.
+
+        tracking.record(TrackingEntry.of("ODOO_DELIVERY_DONE", "odoo", "Odoo delivered " + name + " for PO " + order.poNumber()
+                + (shipment.trackingNumber() == null ? "" : ", tracking " + shipment.trackingNumber()),
+                order.partner() + "/" + order.poNumber(), order.partner(), order.correlationId()));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.SHIPPED, java.time.OffsetDateTime.now(ZoneOffset.UTC), order.correlationId());
+        events.publish(EventType.SHIPMENT_DISPATCHED, shipment, EventContext.derived(order.correlationId(), order.partner(), SOURCE,
+                name, picking.get("id"), picking.get("date_done"), EventType.SHIPMENT_DISPATCHED.eventName()))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** A delivery of a Crossdock order as the canonical shipment, in the partner's terms; {@code date_done} empty while not shipped. */
+    Shipment shipment(Map<String, Object> picking, OrderLinks.Link order) throws java.sql.SQLException {
+        String name = (String) picking.get("name");
         Map<Long, OrderLinks.LineLink> lines = links.lines(order.odooOrderId());
         List<Shipment.PackedItem> items = new ArrayList<>();
         for (Map<String, Object> move : odoo.read("stock.move", picking.get("move_ids"), "product_id,quantity,sale_line_id,state")) {
@@ -77,19 +93,10 @@ public class ShipmentDispatcher {
         BigDecimal weight = (BigDecimal) picking.get("weight");
         Shipment shipment = new Shipment(name, order.partner(), List.of(order.poNumber()), order.odooOrderName(), null,
                 odoo.party(Party.Role.SHIP_TO, order.partner(), picking.get("partner_id"), true), carrier(picking.get("carrier_id")),
-                (String) picking.get("carrier_tracking_ref"), ((Instant) picking.get("date_done")).atOffset(ZoneOffset.UTC), null,
+                (String) picking.get("carrier_tracking_ref"), picking.get("date_done") instanceof Instant done ? done.atOffset(ZoneOffset.UTC) : null, null,
                 List.of(new Shipment.ShipmentPackage(null, "CTN", weight != null && weight.signum() > 0 ? new Quantity(weight, "KG") : null,
                         items)));
-        // The same delivery seen again (webhook and poll, a later write) is the same event; a picking name
-        // reused by another Odoo database or after a restore is not.
-
-        tracking.record(TrackingEntry.of("ODOO_DELIVERY_DONE", "odoo", "Odoo delivered " + name + " for PO " + order.poNumber()
-                + (shipment.trackingNumber() == null ? "" : ", tracking " + shipment.trackingNumber()),
-                order.partner() + "/" + order.poNumber(), order.partner(), order.correlationId()));
-        process.mark(order.partner(), order.poNumber(), ProcessStep.SHIPPED, java.time.OffsetDateTime.now(ZoneOffset.UTC), order.correlationId());
-        events.publish(EventType.SHIPMENT_DISPATCHED, shipment, EventContext.derived(order.correlationId(), order.partner(), SOURCE,
-                name, picking.get("id"), picking.get("date_done"), EventType.SHIPMENT_DISPATCHED.eventName()))
-                .get(30, TimeUnit.SECONDS);
+        return shipment;
     }
 
     private static Shipment.Carrier carrier(Object carrier) {

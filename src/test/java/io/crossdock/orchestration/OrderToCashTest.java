@@ -71,6 +71,7 @@ class OrderToCashTest {
             Map<String, Object> shipped = OdooEmulatorControlAccess.ship(odoo, po, "1Z999AA10000000001");
             String picking = ((List<?>) shipped.get("shipped")).get(0).toString();
             String asn = awaitFile(partner, "856-" + picking.replace('/', '_') + "-");
+            given().header("X-API-Key", "test-channel-key").get("/api/v1/shipments/" + picking).then().statusCode(403);
             String invoice = (String) OdooEmulatorControlAccess.invoice(odoo, po).get("invoice");
             String x810 = awaitFile(partner, "810-" + invoice.replace('/', '_') + "-");
 
@@ -117,9 +118,20 @@ class OrderToCashTest {
                     .post("/api/v1/orders").then().statusCode(202).extract().path("correlationId");
             await().atMost(Duration.ofSeconds(60)).until(() -> events.about(correlationId, 0).contains("OrderAccepted test-channel/" + po));
 
-            Map<String, Object> shipped = OdooEmulatorControlAccess.ship(odoo, po, null);
+            given().header("X-API-Key", "test-channel-key").get("/api/v1/shipments/test-channel/" + po).then().statusCode(200)
+                    .body("shipments[0].status", org.hamcrest.Matchers.oneOf("READY", "PENDING"));
+            Map<String, Object> shipped = OdooEmulatorControlAccess.ship(odoo, po, "1ZWEB" + po.substring(4));
             String picking = ((List<?>) shipped.get("shipped")).get(0).toString();
             await().atMost(Duration.ofSeconds(30)).until(() -> events.about(correlationId, 0).contains("ShipmentDispatched " + picking));
+            // The caller asks where its delivery is, by its order or by the shipment id; others' deliveries are not its business.
+            for (String key : List.of("test-channel/" + po, picking)) {
+                given().header("X-API-Key", "test-channel-key").get("/api/v1/shipments/" + key).then().statusCode(200)
+                        .body("shipments[0].status", org.hamcrest.Matchers.equalTo("DISPATCHED"))
+                        .body("shipments[0].shipment.shipmentId", org.hamcrest.Matchers.equalTo(picking))
+                        .body("shipments[0].shipment.trackingNumber", org.hamcrest.Matchers.equalTo("1ZWEB" + po.substring(4)))
+                        .body("shipments[0].shipment.packages[0].items[0].quantity.value", org.hamcrest.Matchers.equalTo(6));
+            }
+            given().header("X-API-Key", "test-channel-key").get("/api/v1/shipments/demo/NO-SUCH-PO").then().statusCode(404);
             String invoice = (String) OdooEmulatorControlAccess.invoice(odoo, po).get("invoice");
 
             assertThat(events.about(correlationId, 4)).containsExactly("OrderReceived test-channel/" + po,
