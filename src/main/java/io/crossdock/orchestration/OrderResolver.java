@@ -140,7 +140,9 @@ public class OrderResolver {
             }
         }
         List<Map<String, Object>> products = odoo.searchRead("product.product", List.of("|", List.of("default_code", "in", skus),
-                List.of("barcode", "in", gtins)), "default_code,barcode,list_price", 0);
+                List.of("barcode", "in", gtins)), "default_code,barcode,list_price,free_qty", 0);
+        // A resend of an order Odoo already confirmed is not checked again: its own reservation is not free stock.
+        Map<Long, BigDecimal> free = !plan.isKnownInOdoo() || plan.isConfirmationNeeded() ? new java.util.HashMap<>() : null;
         List<String> unknown = new ArrayList<>();
         for (Order.OrderLine line : order.lines()) {
             Map<String, Object> product = products.stream()
@@ -159,15 +161,17 @@ public class OrderResolver {
             long productId = ((Number) product.get("id")).longValue();
             BigDecimal listPrice = (BigDecimal) product.get("list_price");
             if (asked == null || listPrice == null || withinTolerance(asked, listPrice, policy.priceToleranceOrDefault())) {
-                plan.add(new OrderPlan.Line(line, productId, quantity, asked != null ? asked : listPrice, LineStatus.ACCEPTED, null));
+                plan.add(checkStock(policy, free, product, new OrderPlan.Line(line, productId, quantity, asked != null ? asked : listPrice,
+                        LineStatus.ACCEPTED, null)));
                 continue;
             }
             String mismatch = "price " + asked + " differs from Odoo's " + listPrice + " by more than "
                     + policy.priceToleranceOrDefault().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
             switch (policy.onPriceMismatchOrDefault()) {
-                case "use-odoo-price" -> plan.add(new OrderPlan.Line(line, productId, quantity, listPrice, LineStatus.CHANGED, mismatch
-                        + "; Odoo's price applies"));
-                case "use-partner-price" -> plan.add(new OrderPlan.Line(line, productId, quantity, asked, LineStatus.ACCEPTED, null));
+                case "use-odoo-price" -> plan.add(checkStock(policy, free, product, new OrderPlan.Line(line, productId, quantity, listPrice,
+                        LineStatus.CHANGED, mismatch + "; Odoo's price applies")));
+                case "use-partner-price" -> plan.add(checkStock(policy, free, product, new OrderPlan.Line(line, productId, quantity, asked,
+                        LineStatus.ACCEPTED, null)));
                 default -> plan.add(new OrderPlan.Line(line, productId, quantity, asked, LineStatus.REJECTED, mismatch));
             }
         }
@@ -177,6 +181,32 @@ public class OrderResolver {
             plan.reject("No line of PO " + order.poNumber() + " can be ordered: " + plan.getLines().stream()
                     .map(line -> "line " + line.ordered().lineNumber() + " " + line.reason()).toList());
         }
+    }
+
+    /**
+     * Holds a line against Odoo's free stock (what is on hand and not reserved), lines of one product
+     * drawing on the same stock in the PO's order. Short lines are backordered (still ordered: Odoo
+     * ships what it has and backorders the rest) or refused, per the partner's {@code onShortage}.
+     */
+    private static OrderPlan.Line checkStock(PartnerProfile.Orders policy, Map<Long, BigDecimal> free, Map<String, Object> product,
+            OrderPlan.Line line) {
+        if (free == null || "ignore".equals(policy.onShortageOrDefault()) || !(product.get("free_qty") instanceof BigDecimal stock)) {
+            return line;
+        }
+        BigDecimal left = free.computeIfAbsent(line.productId(), id -> stock.max(BigDecimal.ZERO));
+        if (left.compareTo(line.quantity()) >= 0) {
+            free.put(line.productId(), left.subtract(line.quantity()));
+            return line;
+        }
+        String shortage = "only " + left.stripTrailingZeros().toPlainString() + " of " + line.quantity().stripTrailingZeros().toPlainString()
+                + " free in stock";
+        if ("reject-line".equals(policy.onShortageOrDefault())) {
+            return new OrderPlan.Line(line.ordered(), line.productId(), line.quantity(), line.unitPrice(), LineStatus.REJECTED, shortage);
+        }
+        free.put(line.productId(), BigDecimal.ZERO);
+        return new OrderPlan.Line(line.ordered(), line.productId(), line.quantity(), line.unitPrice(),
+                line.status() == LineStatus.CHANGED ? LineStatus.CHANGED : LineStatus.BACKORDERED,
+                (line.reason() == null ? "" : line.reason() + "; ") + shortage + ", the rest is backordered");
     }
 
     private static boolean withinTolerance(BigDecimal asked, BigDecimal listPrice, BigDecimal tolerance) {

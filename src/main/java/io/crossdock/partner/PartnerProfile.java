@@ -31,13 +31,16 @@ public record PartnerProfile(
      * @param onPriceMismatch {@code reject-line}, {@code use-odoo-price} or {@code use-partner-price}
      * @param onUnknownProduct {@code reject-line} or {@code reject-order}
      * @param createShipTo whether an unknown ship-to location becomes a delivery address of the customer
+     * @param onShortage what happens to a line Odoo has not enough free stock for: {@code backorder} (ordered
+     *     all the same, acknowledged as backordered), {@code reject-line}, or {@code ignore}
      */
     public record Orders(String customer, java.math.BigDecimal priceTolerance, String onPriceMismatch,
-            String onUnknownProduct, Boolean createShipTo) {
+            String onUnknownProduct, Boolean createShipTo, String onShortage) {
 
         public static final List<String> PRICE_MISMATCH = List.of("reject-line", "use-odoo-price", "use-partner-price");
         public static final List<String> UNKNOWN_PRODUCT = List.of("reject-line", "reject-order");
-        public static final Orders DEFAULTS = new Orders(null, null, null, null, null);
+        public static final List<String> SHORTAGE = List.of("backorder", "reject-line", "ignore");
+        public static final Orders DEFAULTS = new Orders(null, null, null, null, null, null);
 
         public java.math.BigDecimal priceToleranceOrDefault() {
             return priceTolerance != null ? priceTolerance : new java.math.BigDecimal("0.01");
@@ -49,6 +52,10 @@ public record PartnerProfile(
 
         public String onUnknownProductOrDefault() {
             return onUnknownProduct != null ? onUnknownProduct : "reject-line";
+        }
+
+        public String onShortageOrDefault() {
+            return onShortage != null ? onShortage : "backorder";
         }
 
         public boolean createShipToOrDefault() {

@@ -130,6 +130,10 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": orders.onUnknownProduct '" + orders.onUnknownProduct()
                     + "' must be one of " + PartnerProfile.Orders.UNKNOWN_PRODUCT);
         }
+        if (!PartnerProfile.Orders.SHORTAGE.contains(orders.onShortageOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": orders.onShortage '" + orders.onShortage()
+                    + "' must be one of " + PartnerProfile.Orders.SHORTAGE);
+        }
         if (orders.priceToleranceOrDefault().signum() < 0) {
             throw new InvalidPartnerProfileException(file + ": orders.priceTolerance must not be negative");
         }

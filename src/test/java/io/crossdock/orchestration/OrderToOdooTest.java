@@ -185,6 +185,31 @@ class OrderToOdooTest {
     }
 
     @Test
+    void aLineBeyondFreeStockIsOrderedAllTheSameAndAcknowledgedAsBackordered() throws Exception {
+        OdooEmulator odoo = OdooTestResource.odoo17();
+        String po = "SHORT-" + UUID.randomUUID().toString().substring(0, 8);
+        String sku = "SCARCE-" + po.substring(6);
+        long product = odoo.create("product.product", Map.of("name", "Scarce widget", "default_code", sku, "list_price", 2.0));
+        long quant = odoo.create("stock.quant", Map.of("product_id", product, "location_id", 1, "inventory_quantity", 5.0));
+        odoo.execute("stock.quant", "action_apply_inventory", List.of(quant), Map.of(), Map.of());
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            partner.put("inbox/850-" + po + ".edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")
+                    .replace("PO1*2*12*EA*7.95*PE*VN*SKU-2002", "PO1*2*8*EA*2.00*PE*VN*" + sku)));
+
+            JsonNode ack = CanonicalJson.MAPPER.readTree(await().atMost(Duration.ofSeconds(60))
+                    .until(() -> event(orders, po, EventType.ORDER_ACCEPTED), r -> r != null).value());
+            assertThat(ack.get("status").asText()).isEqualTo("CHANGED");
+            assertThat(ack.get("lines")).extracting(line -> line.get("status").asText()).containsExactly("ACCEPTED", "BACKORDERED");
+            assertThat(ack.get("lines").get(1).get("reason").asText()).isEqualTo("only 5 of 8 free in stock, the rest is backordered");
+            assertThat((List<?>) saleOrders(odoo, po).get(0).get("order_line")).as("the short line is ordered all the same").hasSize(2);
+            String ack855 = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                    .filter(f -> f.startsWith("855-" + po + "-")).findFirst().orElse(null), f -> f != null);
+            assertThat(new String(partner.get("outbox/" + ack855), StandardCharsets.US_ASCII)).contains("BAK*00*AC*" + po)
+                    .contains("ACK*IA*24*EA").contains("ACK*IB*8*EA");
+        }
+    }
+
+    @Test
     void anOrderForNoKnownCustomerIsRejectedAndGoesToAPerson() throws Exception {
         String po = "NOBODY-" + UUID.randomUUID().toString().substring(0, 8);
         Order order = new Order(po, "walk-in", java.time.LocalDate.of(2026, 11, 22), Order.Purpose.ORIGINAL,
