@@ -85,12 +85,12 @@ public final class FunctionalAcknowledgment {
             }
             String position = String.valueOf(error.segmentPosition() - first + 1);
             if (error.elementPosition() == 0) {
-                segments.add(new String[] {"AK3", error.segmentTag(), position, "", segmentCode(error.code())});
+                segments.add(new String[] {"AK3", error.segmentTag(), position, "", AcknowledgmentCodes.segmentCode(error.code())});
             } else {
                 segments.add(new String[] {"AK3", error.segmentTag(), position, "", "8"});
                 String element = error.componentPosition() > 0
                         ? error.elementPosition() + ">" + error.componentPosition() : String.valueOf(error.elementPosition());
-                segments.add(new String[] {"AK4", element, "", elementCode(error.code()),
+                segments.add(new String[] {"AK4", element, "", AcknowledgmentCodes.elementCode(error.code()),
                         error.value() == null ? "" : error.value()});
             }
         }
@@ -134,37 +134,6 @@ public final class FunctionalAcknowledgment {
                 String.valueOf(accepted)));
         segment.addAll(codes);
         return segment.toArray(String[]::new);
-    }
-
-    private static String segmentCode(String error) {
-        return switch (error) {
-            case "UNRECOGNIZED_SEGMENT_ID" -> "1";
-            case "UNEXPECTED_SEGMENT" -> "2";
-            case "MANDATORY_SEGMENT_MISSING" -> "3";
-            case "LOOP_OCCURS_OVER_MAXIMUM_TIMES" -> "4";
-            case "SEGMENT_EXCEEDS_MAXIMUM_USE" -> "5";
-            case "SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET" -> "6";
-            case "SEGMENT_NOT_IN_PROPER_SEQUENCE" -> "7";
-            default -> "8";
-        };
-    }
-
-    private static String elementCode(String error) {
-        return switch (error) {
-            case "REQUIRED_DATA_ELEMENT_MISSING" -> "1";
-            case "CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING" -> "2";
-            case "TOO_MANY_DATA_ELEMENTS" -> "3";
-            case "DATA_ELEMENT_TOO_SHORT" -> "4";
-            case "DATA_ELEMENT_TOO_LONG" -> "5";
-            case "INVALID_CHARACTER_DATA" -> "6";
-            case "INVALID_CODE_VALUE" -> "7";
-            case "INVALID_DATE" -> "8";
-            case "INVALID_TIME" -> "9";
-            case "EXCLUSION_CONDITION_VIOLATED" -> "10";
-            case "TOO_MANY_REPETITIONS" -> "12";
-            case "TOO_MANY_COMPONENTS" -> "13";
-            default -> "6";
-        };
     }
 
     static void segment(EDIStreamWriter writer, String tag, String... elements) throws EDIStreamException {
