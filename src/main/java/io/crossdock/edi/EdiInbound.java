@@ -56,10 +56,11 @@ public class EdiInbound implements EventHandler {
     private final TransactionMapper mapper;
     private final String inboundTopic;
     private final String duplicatesTopic;
+    private final PartnerAcknowledgments acknowledgments;
 
     public EdiInbound(PartnerDirectory partners, DocumentArchive archive, InterchangeRegistry interchanges,
             ControlNumbers controlNumbers, EventPublisher publisher, PartnerOutbox outbox, Tracking tracking,
-            EdiMappings mappings, CanonicalSchemas schemas,
+            EdiMappings mappings, CanonicalSchemas schemas, PartnerAcknowledgments acknowledgments,
             @ConfigProperty(name = "crossdock.topics.inbound-documents") String inboundTopic,
             @ConfigProperty(name = "crossdock.topics.intake-duplicates") String duplicatesTopic) {
         this.partners = partners;
@@ -72,6 +73,7 @@ public class EdiInbound implements EventHandler {
         this.mapper = new TransactionMapper(mappings, schemas);
         this.inboundTopic = inboundTopic;
         this.duplicatesTopic = duplicatesTopic;
+        this.acknowledgments = acknowledgments;
     }
 
     @Override
@@ -275,6 +277,14 @@ public class EdiInbound implements EventHandler {
             String key = transaction.type() + " " + transaction.controlNumber();
             if (!transaction.valid()) {
                 record("TRANSACTION_REJECTED", "edi", key + " rejected: " + transaction.errors(), interchangeKey(interchange));
+                return;
+            }
+            if (ReceivedAcknowledgment.isAcknowledgment(transaction)) {
+                try {
+                    acknowledgments.received(tx, partner.id(), transaction, correlationId);
+                } catch (IllegalArgumentException e) {
+                    exception(key + " from " + partner.id() + " cannot be matched to what we sent: " + e.getMessage());
+                }
                 return;
             }
             TransactionMapper.Mapped mapped = mapper.map(transaction, partner);

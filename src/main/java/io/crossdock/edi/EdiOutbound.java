@@ -51,9 +51,10 @@ public class EdiOutbound implements EventHandler {
     private final PartnerOutbox outbox;
     private final Tracking tracking;
     private final Event<DocumentSent> sent;
+    private final SentDocuments sentDocuments;
 
     public EdiOutbound(PartnerDirectory partners, EdiMappings mappings, ControlNumbers controlNumbers, DocumentArchive archive,
-            PartnerOutbox outbox, Tracking tracking, Event<DocumentSent> sent) {
+            PartnerOutbox outbox, Tracking tracking, Event<DocumentSent> sent, SentDocuments sentDocuments) {
         this.partners = partners;
         this.mappings = mappings;
         this.controlNumbers = controlNumbers;
@@ -61,6 +62,7 @@ public class EdiOutbound implements EventHandler {
         this.outbox = outbox;
         this.tracking = tracking;
         this.sent = sent;
+        this.sentDocuments = sentDocuments;
     }
 
     @Override
@@ -108,11 +110,29 @@ public class EdiOutbound implements EventHandler {
             content = make(event, partner, transactionSet, document);
             archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), name, ContentHash.sha256(content), content);
         }
+        owed(tx, partner, content, name, key, correlationId);
         outbox.deliver(partner, name, content);
         tracking.record(tx, TrackingEntry.of("DOCUMENT_SENT", "sftp", transactionSet + " for " + event.type().get().eventName()
                 + " put in " + partner.id() + "'s outbox as " + name, key, partner.id(), correlationId).withArchive(archiveId));
         sent.fire(new DocumentSent(partner.id(), transactionSet, event.type().get(), event, name, java.time.OffsetDateTime.now(ZoneOffset.UTC)));
         LOG.infof("Sent %s to %s as %s", transactionSet, partner.id(), name);
+    }
+
+    /**
+     * Notes each set in the document as sent, named by the control numbers in its bytes (a retry sends
+     * the archived bytes, so the numbers always agree), with the time the partner's 997 is due.
+     */
+    private void owed(Connection tx, PartnerProfile partner, byte[] content, String name, String key, String correlationId)
+            throws Exception {
+        java.util.List<EdiTransaction> sets = new java.util.ArrayList<>();
+        new EdiReader().read(new java.io.ByteArrayInputStream(content), sets::add);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        java.time.Duration due = partner.edi().acknowledgmentDue();
+        for (EdiTransaction set : sets) {
+            sentDocuments.sent(tx, new SentDocuments.Sent(partner.id(), set.group().controlNumber(), set.controlNumber(),
+                    set.interchange().interchangeControlNumber(), set.group().functionalId(), set.type(), name, key, correlationId, now,
+                    due == null ? null : now.plus(due), null));
+        }
     }
 
     private byte[] make(ConsumedEvent event, PartnerProfile partner, String transactionSet, PartnerProfile.OutboundDocument document) {

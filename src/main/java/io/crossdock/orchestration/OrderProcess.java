@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.crossdock.store.ClaimOnce;
 import io.crossdock.store.Store;
 
 /**
@@ -136,27 +137,12 @@ public class OrderProcess {
                     }
                 }
             }
-            int raised = 0;
-            db.setAutoCommit(false);
-            try (PreparedStatement claim = db.prepareStatement("UPDATE order_process SET " + raisedColumn + " = ? WHERE partner = ?"
-                    + " AND po_number = ? AND " + raisedColumn + " IS NULL AND " + awaited.column() + " IS NULL")) {
-                for (Overdue overdue : candidates) {
-                    claim.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-                    claim.setString(2, overdue.partner());
-                    claim.setString(3, overdue.poNumber());
-                    if (claim.executeUpdate() == 1) {
-                        breach.raise(db, overdue);
-                        raised++;
-                    }
-                    db.commit();
-                }
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-            return raised;
+            return ClaimOnce.each(db, "UPDATE order_process SET " + raisedColumn + " = ? WHERE partner = ? AND po_number = ? AND "
+                    + raisedColumn + " IS NULL AND " + awaited.column() + " IS NULL", candidates, (claim, overdue) -> {
+                        claim.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                        claim.setString(2, overdue.partner());
+                        claim.setString(3, overdue.poNumber());
+                    }, breach::raise);
         }
     }
 }

@@ -110,13 +110,14 @@ public record PartnerProfile(
             Map<String, InboundDocument> inbound,
             Map<String, OutboundDocument> outbound,
             String version,
-            Boolean test) {
+            Boolean test,
+            java.time.Duration acknowledgmentDue) {
 
         public Edi(String standard, List<Identifier> identifiers, Identifier us, String applicationId, String acknowledgment,
                 java.time.Duration duplicateWindow, String defaultCurrency, String errorFolder,
                 Map<String, InboundDocument> inbound) {
             this(standard, identifiers, us, applicationId, acknowledgment, duplicateWindow, defaultCurrency, errorFolder, inbound,
-                    null, null, null);
+                    null, null, null, null);
         }
 
         public Map<String, OutboundDocument> outboundOrNone() {
