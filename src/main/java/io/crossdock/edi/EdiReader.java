@@ -160,6 +160,8 @@ public final class EdiReader {
                             composite.add("");
                         }
                         composite.add(reader.getText());
+                    } else if (at.getElementOccurrence() > 1 && elements.size() >= at.getElementPosition()) {
+                        repeat(at.getElementPosition(), reader.getText());
                     } else {
                         put(at.getElementPosition(), reader.getText());
                     }
@@ -195,6 +197,15 @@ public final class EdiReader {
                     return;
                 }
             }
+        }
+
+        /** A repeated simple element keeps every repetition, in order (ISA11 / UNA repetition separator). */
+        private void repeat(int position, String value) {
+            Object earlier = elements.get(position - 1);
+            EdiSegment.Repetitions repetitions = earlier instanceof EdiSegment.Repetitions known ? known
+                    : new EdiSegment.Repetitions(List.of(String.valueOf(earlier)));
+            repetitions.add(value);
+            elements.set(position - 1, repetitions);
         }
 
         private void put(int position, Object value) {

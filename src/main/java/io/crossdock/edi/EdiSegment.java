@@ -4,9 +4,18 @@ import java.util.List;
 
 /**
  * A segment as read: its tag, its position in the file, and its elements. An element is a String,
- * or a List of Strings when it is a composite; an absent element is an empty String.
+ * or a List of Strings when it is a composite or a repeated element ({@link Repetitions}); an absent
+ * element is an empty String.
  */
 public record EdiSegment(String tag, int position, List<Object> elements) {
+
+    /** The values of a repeated simple element (one list where a composite would be its components). */
+    public static final class Repetitions extends java.util.ArrayList<Object> {
+
+        Repetitions(List<String> first) {
+            super(first);
+        }
+    }
 
     /** Element {@code n} (1-based, as in BEG03), or "" when absent. Composites give their first component. */
     public String element(int n) {

@@ -35,17 +35,35 @@ public final class TransactionMapper {
                     + " documents");
         }
         EventType type = EventType.byName(route.event()).orElseThrow();
-        Envelope interchange = transaction.interchange();
         JsonNode data;
         try {
             data = mappings.mapping(route.mapping()).apply(TransactionJson.of(transaction, mappings.loops(route.loops())),
-                    Map.of("partner", partner.id(),
-                            "sender", Map.of("qualifier", interchange.senderQualifier(), "id", interchange.senderId()),
-                            "defaults", Map.of("currency", partner.edi().defaultCurrency() == null ? ""
-                                    : partner.edi().defaultCurrency())));
+                    bindings(transaction, partner.id(), partner.edi().defaultCurrency()));
         } catch (DocumentMapping.MappingException e) {
             return new Mapped(type, null, List.of(), e.getMessage());
         }
         return new Mapped(type, data, schemas.validateData(type, data), null);
+    }
+
+    /**
+     * What a mapping knows besides the transaction: {@code $partner} (profile id), {@code $sender}
+     * (qualifier and id from ISA/UNB), {@code $sent} (the interchange's date, ISO) and
+     * {@code $defaults.currency} (the profile's default currency).
+     */
+    public static Map<String, Object> bindings(EdiTransaction transaction, String partner, String defaultCurrency) {
+        Envelope interchange = transaction.interchange();
+        return Map.of("partner", partner,
+                "sender", Map.of("qualifier", interchange.senderQualifier(), "id", interchange.senderId()),
+                "sent", isoDate(interchange.date()),
+                "defaults", Map.of("currency", defaultCurrency == null ? "" : defaultCurrency));
+    }
+
+    /** ISA09 and UNB S004 give YYMMDD (UNB also CCYYMMDD); two-digit years are this century's. */
+    static String isoDate(String date) {
+        String digits = date == null ? "" : date.trim();
+        if (digits.length() == 6) {
+            digits = "20" + digits;
+        }
+        return digits.length() == 8 ? digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6) : "";
     }
 }
