@@ -66,8 +66,13 @@ public final class DocumentMapping {
         if (text == null) {
             return null;
         }
+        String number = text.toString().trim();
+        // EDIFACT allows a decimal comma (UNA3 or not); X12 never writes one.
+        if (number.indexOf(',') >= 0 && number.indexOf('.') < 0) {
+            number = number.replace(',', '.');
+        }
         try {
-            return new BigDecimal(text.toString().trim());
+            return new BigDecimal(number);
         } catch (NumberFormatException e) {
             return text; // left as text: the schema then names the field as not a number
         }
@@ -78,6 +83,9 @@ public final class DocumentMapping {
             return null;
         }
         String value = text.toString();
+        if (value.matches("\\d{12}|\\d{14}")) {
+            value = value.substring(0, 8); // EDIFACT 203/204: CCYYMMDDHHMM[SS]; the date is what a date field takes
+        }
         return value.matches("\\d{8}") ? value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6)
                 : value.matches("\\d{6}") ? "20" + value.substring(0, 2) + "-" + value.substring(2, 4) + "-"
                         + value.substring(4) : value;
