@@ -64,7 +64,25 @@ final class AcknowledgmentCodes {
             Map.entry("25", "S4E security end segment missing for S4S security start segment"),
             Map.entry("26", "S4S security start segment missing for S4E security end segment"));
 
+    /** EDIFACT syntax error codes (0085) for the reader's error names, as CONTRL reports them. */
+    private static final Map<String, String> SYNTAX = ordered(
+            "INVALID_CODE_VALUE", "12", "INVALID_DATE", "12", "INVALID_TIME", "12",
+            "REQUIRED_DATA_ELEMENT_MISSING", "13", "CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING", "13",
+            "MANDATORY_SEGMENT_MISSING", "13", "TRUNCATED", "13",
+            "UNEXPECTED_SEGMENT", "15", "SEGMENT_NOT_IN_PROPER_SEQUENCE", "15", "UNRECOGNIZED_SEGMENT_ID", "15",
+            "SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET", "15",
+            "TOO_MANY_DATA_ELEMENTS", "16", "TOO_MANY_COMPONENTS", "16",
+            "INVALID_CHARACTER_DATA", "21",
+            "CONTROL_REFERENCE_MISMATCH", "28", "CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT", "29",
+            "TOO_MANY_REPETITIONS", "35", "SEGMENT_EXCEEDS_MAXIMUM_USE", "35", "LOOP_OCCURS_OVER_MAXIMUM_TIMES", "36",
+            "DATA_ELEMENT_TOO_LONG", "39", "DATA_ELEMENT_TOO_SHORT", "40");
+
     private AcknowledgmentCodes() {
+    }
+
+    /** The CONTRL syntax error code (0085) for an error our reader reported; 18 (unspecified) when none fits. */
+    static String syntaxCode(String error) {
+        return SYNTAX.getOrDefault(error, "18");
     }
 
     /** The AK3-04 code for a segment error our reader reported; "8" (data element errors) for the rest. */
