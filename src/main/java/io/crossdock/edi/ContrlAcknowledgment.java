@@ -27,7 +27,25 @@ public final class ContrlAcknowledgment {
     private static final String REJECTED = "4";
     private static final String ACKNOWLEDGED = "7";
 
+    /** Envelope faults that refuse the whole interchange wherever they are found. */
+    private static final java.util.Set<String> REFUSING = java.util.Set.of("TRUNCATED", "DUPLICATE_INTERCHANGE", "UNKNOWN_INTERCHANGE_SENDER");
+
     private ContrlAcknowledgment() {
+    }
+
+    /** Why an interchange is refused as a whole, as the envelope error a CONTRL's UCI reports. */
+    public static EdiError refusal(Envelope interchange, InterchangeAcknowledgment.Note note) {
+        return switch (note) {
+            case PREMATURE_END_OF_FILE -> new EdiError("TRUNCATED", "UNZ", interchange.position(), 0, 0, null, "the file ends before UNZ");
+            case CONTROL_NUMBER_MISMATCH -> new EdiError("CONTROL_REFERENCE_MISMATCH", "UNZ", interchange.position(), 2, 0, null,
+                    "UNZ's reference is not UNB's");
+            case INVALID_GROUP_COUNT -> new EdiError("CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT", "UNZ", interchange.position(), 1, 0, null,
+                    "UNZ's count is not what the interchange holds");
+            case DUPLICATE_INTERCHANGE -> new EdiError("DUPLICATE_INTERCHANGE", "UNB", interchange.position(), 5, 0,
+                    interchange.interchangeControlNumber(), "received before");
+            case INVALID_SENDER -> new EdiError("UNKNOWN_INTERCHANGE_SENDER", "UNB", interchange.position(), 2, 0, interchange.senderId(),
+                    "not one of the partner's identifiers");
+        };
     }
 
     /**
@@ -50,11 +68,12 @@ public final class ContrlAcknowledgment {
             // The interchange is refused when it is incomplete or its trailer disagrees with it; a UNB value
             // off its code list (a processing priority, a short date) changes nothing it says, so it is read.
             Optional<EdiError> interchangeError = envelopeErrors.stream()
-                    .filter(error -> "TRUNCATED".equals(error.code()) || "UNZ".equals(error.segmentTag()))
+                    .filter(error -> "UNZ".equals(error.segmentTag()) || REFUSING.contains(error.code()))
                     .findFirst();
             List<List<String>> uci = new ArrayList<>(List.of(List.of(theirs.interchangeControlNumber()),
                     List.of(theirs.senderId(), theirs.senderQualifier()), List.of(theirs.receiverId(), theirs.receiverQualifier()),
                     List.of(interchangeError.isPresent() ? REJECTED : ACKNOWLEDGED)));
+            // A file that ends early misses its UNZ, wherever the reader stopped.
             interchangeError.ifPresent(error -> uci.addAll(where(error, "TRUNCATED".equals(error.code()) ? "UNZ" : error.segmentTag())));
             body.add(tagged("UCI", uci));
             if (interchangeError.isEmpty()) {

@@ -45,6 +45,8 @@ public class EdiInbound implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EdiInbound.class);
     private static final long ISA13_MAX = 999_999_999L;
+    /** UNB0020 is an..14; our references stay numeric. */
+    private static final long EDIFACT_REFERENCE_MAX = 99_999_999_999_999L;
 
     private final PartnerDirectory partners;
     private final DocumentArchive archive;
@@ -207,16 +209,24 @@ public class EdiInbound implements EventHandler {
 
         private void processInterchange(Envelope interchange, List<EdiTransaction> transactions, ReadSummary summary)
                 throws Exception {
-            for (ReceivedGroup group : ReceivedGroups.of(interchange, transactions, summary)) {
-                acknowledge(group);
+            if ("EDIFACT".equals(interchange.standard())) {
+                controlMessage(interchange, transactions, envelopeErrors(interchange, summary));
+            } else {
+                for (ReceivedGroup group : ReceivedGroups.of(interchange, transactions, summary)) {
+                    acknowledge(group);
+                }
             }
             for (EdiTransaction transaction : transactions) {
                 publish(interchange, transaction);
             }
         }
 
-        /** Tells the partner (X12: a TA1) that an interchange was rejected as a whole, and why. */
+        /** Tells the partner (X12: a TA1; EDIFACT: a CONTRL refusing it in UCI) that an interchange was rejected as a whole, and why. */
         private void interchangeRejected(Envelope interchange, InterchangeAcknowledgment.Note note) throws Exception {
+            if ("EDIFACT".equals(interchange.standard())) {
+                controlMessage(interchange, List.of(), List.of(ContrlAcknowledgment.refusal(interchange, note)));
+                return;
+            }
             if (!"X12".equals(interchange.standard()) || "none".equals(edi.acknowledgmentOrDefault())) {
                 return;
             }
@@ -226,6 +236,27 @@ public class EdiInbound implements EventHandler {
                     controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX), LocalDateTime.now(ZoneOffset.UTC)),
                     "TA1 rejecting interchange " + interchange.interchangeControlNumber() + " (" + note.code() + " "
                             + note.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        }
+
+        /** EDIFACT: one CONTRL per interchange when the partner wants it, never for an interchange of CONTRLs. */
+        private void controlMessage(Envelope interchange, List<EdiTransaction> messages, List<EdiError> envelopeErrors)
+                throws Exception {
+            if (!"EDIFACT".equals(interchange.standard()) || !"CONTRL".equals(edi.acknowledgmentOrDefault())
+                    || !messages.isEmpty() && messages.stream().allMatch(message -> "CONTRL".equals(message.type()))) {
+                return;
+            }
+            String name = "CONTRL-" + interchange.interchangeControlNumber() + "-" + correlationId.substring(0, 8) + ".edi";
+            send(name, () -> ContrlAcknowledgment.write(interchange, messages, envelopeErrors, ourIdentity(),
+                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, EDIFACT_REFERENCE_MAX), LocalDateTime.now(ZoneOffset.UTC)),
+                    "CONTRL for interchange " + interchange.interchangeControlNumber());
+        }
+
+        /** The errors of an interchange's own service segments, between its UNB and the next interchange. */
+        private List<EdiError> envelopeErrors(Envelope interchange, ReadSummary summary) {
+            int next = summary.interchanges().stream().mapToInt(Envelope::position)
+                    .filter(p -> p > interchange.position()).min().orElse(Integer.MAX_VALUE);
+            return summary.envelopeErrors().stream()
+                    .filter(e -> e.segmentPosition() >= interchange.position() && e.segmentPosition() < next).toList();
         }
 
         /** Makes a document once (archived before it is sent, so a retry sends the same bytes) and puts it in the outbox. */
@@ -245,12 +276,10 @@ public class EdiInbound implements EventHandler {
             return new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault());
         }
 
+        /** An interchange trailer (IEA, UNZ) that disagrees with what it closes: the whole interchange is refused. */
         private Optional<EdiError> trailerError(Envelope interchange, ReadSummary summary) {
-            int next = summary.interchanges().stream().mapToInt(Envelope::position)
-                    .filter(p -> p > interchange.position()).min().orElse(Integer.MAX_VALUE);
-            return summary.envelopeErrors().stream()
-                    .filter(e -> e.segmentPosition() > interchange.position() && e.segmentPosition() < next)
-                    .filter(e -> "IEA".equals(e.segmentTag()) && (e.code().startsWith("CONTROL_")))
+            return envelopeErrors(interchange, summary).stream()
+                    .filter(e -> ("IEA".equals(e.segmentTag()) || "UNZ".equals(e.segmentTag())) && e.code().startsWith("CONTROL_"))
                     .findFirst();
         }
 
