@@ -67,6 +67,8 @@ class K8sManifestsTest {
                 .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/partners")));
         assertThat(generatedFiles(Path.of("mappings/x12")))
                 .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/x12"), ".yaml", ".jsonata"));
+        assertThat(generatedFiles(Path.of("mappings/edifact")))
+                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/edifact"), ".yaml", ".jsonata"));
         JsonNode base = K8sManifests.documents(Path.of("k8s/base/kustomization.yaml")).get(0);
         for (JsonNode resource : base.path("resources")) {
             assertThat(Path.of("k8s/base").resolve(resource.asText())).as("resource " + resource).exists();
