@@ -145,9 +145,15 @@ public class EdiInbound implements EventHandler {
             this.fileName = extension(document, InboundDocuments.FILE_NAME);
         }
 
+        /**
+         * Two streaming passes, so a file's transactions never sit in memory together: the first reads the
+         * envelopes, errors and each transaction's outline (what acknowledgments need) and decides which
+         * interchanges are taken; the second maps and publishes those interchanges' transactions one at a
+         * time as they are read.
+         */
         void process(byte[] content) throws Exception {
             List<EdiTransaction> transactions = new ArrayList<>();
-            ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), transactions::add);
+            ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), t -> transactions.add(t.outline()));
             if (!summary.readable()) {
                 if (!summary.interchanges().isEmpty()) {
                     interchangeRejected(summary.interchanges().get(summary.interchanges().size() - 1),
@@ -156,6 +162,7 @@ public class EdiInbound implements EventHandler {
                 reject(content, summary);
                 return;
             }
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
             for (Envelope interchange : summary.interchanges()) {
                 List<EdiTransaction> own = transactions.stream()
                         .filter(t -> t.interchange() == interchange).toList();
@@ -166,8 +173,16 @@ public class EdiInbound implements EventHandler {
                             : InterchangeAcknowledgment.Note.INVALID_GROUP_COUNT);
                     exception("Interchange " + interchange.interchangeControlNumber() + " rejected: " + trailer.get());
                 } else if (accepted(interchange, own.size())) {
-                    processInterchange(interchange, own, summary);
+                    acknowledge(interchange, own, summary);
+                    taken.add(interchange.position());
                 }
+            }
+            if (!taken.isEmpty()) {
+                new EdiReader().read(new ByteArrayInputStream(content), transaction -> {
+                    if (taken.contains(transaction.interchange().position())) {
+                        publish(transaction.interchange(), transaction);
+                    }
+                });
             }
         }
 
@@ -207,17 +222,14 @@ public class EdiInbound implements EventHandler {
             return true;
         }
 
-        private void processInterchange(Envelope interchange, List<EdiTransaction> transactions, ReadSummary summary)
-                throws Exception {
+        /** The acknowledgments a taken interchange gets: a CONTRL (EDIFACT), a 997 per group (X12). */
+        private void acknowledge(Envelope interchange, List<EdiTransaction> outlines, ReadSummary summary) throws Exception {
             if ("EDIFACT".equals(interchange.standard())) {
-                controlMessage(interchange, transactions, envelopeErrors(interchange, summary));
+                controlMessage(interchange, outlines, envelopeErrors(interchange, summary));
             } else {
-                for (ReceivedGroup group : ReceivedGroups.of(interchange, transactions, summary)) {
+                for (ReceivedGroup group : ReceivedGroups.of(interchange, outlines, summary)) {
                     acknowledge(group);
                 }
-            }
-            for (EdiTransaction transaction : transactions) {
-                publish(interchange, transaction);
             }
         }
 

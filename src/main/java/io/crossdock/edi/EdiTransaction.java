@@ -18,4 +18,10 @@ public record EdiTransaction(
     public boolean valid() {
         return errors.isEmpty();
     }
+
+    /** The transaction without its body: its header segment and errors, what an acknowledgment needs. */
+    public EdiTransaction outline() {
+        return new EdiTransaction(interchange, group, type, controlNumber, version, segments.isEmpty() ? List.of() : List.of(segments.get(0)),
+                errors);
+    }
 }
