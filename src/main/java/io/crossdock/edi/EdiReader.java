@@ -3,6 +3,7 @@ package io.crossdock.edi;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,15 @@ public final class EdiReader {
     static final String UNOB = UNOA + "abcdefghijklmnopqrstuvwxyz@[]{}_\\|~#$`^";
 
     private final EDIInputFactory factory;
+    private final TransactionSchemas schemas;
 
+    /** With the transaction schemas under {@code mappings/} of the working directory, where the hub runs. */
     public EdiReader() {
+        this(TransactionSchemas.in(Path.of("mappings")));
+    }
+
+    public EdiReader(TransactionSchemas schemas) {
+        this.schemas = schemas;
         factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
@@ -37,7 +45,7 @@ public final class EdiReader {
 
     /** Reads the whole file; what cannot be attributed to a transaction is in the summary. */
     public ReadSummary read(InputStream file, TransactionSink sink) throws Exception {
-        Parse parse = new Parse(sink);
+        Parse parse = new Parse(sink, schemas);
         try (EDIStreamReader reader = factory.createEDIStreamReader(new FinalLineEnd(withoutByteOrderMark(file)))) {
             while (reader.hasNext()) {
                 parse.on(reader, reader.next());
@@ -118,6 +126,7 @@ public final class EdiReader {
 
     private static final class Parse {
         private final TransactionSink sink;
+        private final TransactionSchemas schemas;
         private final List<Envelope> interchanges = new ArrayList<>();
         private final List<FunctionalGroup> groups = new ArrayList<>();
         private final List<EdiError> envelopeErrors = new ArrayList<>();
@@ -131,10 +140,12 @@ public final class EdiReader {
         private List<String> composite;
         private List<EdiSegment> transactionSegments;
         private List<EdiError> transactionErrors;
+        private boolean schemaPending;
         private Map<String, Character> delimiters;
 
-        Parse(TransactionSink sink) {
+        Parse(TransactionSink sink, TransactionSchemas schemas) {
             this.sink = sink;
+            this.schemas = schemas;
         }
 
         void on(EDIStreamReader reader, EDIStreamEvent event) throws Exception {
@@ -167,10 +178,19 @@ public final class EdiReader {
                     }
                     checkCharset(reader.getText(), at);
                 }
-                case END_SEGMENT -> endSegment(reader);
+                case END_SEGMENT -> {
+                    // The header's type is known once the header is read; its schema checks what follows.
+                    if (schemaPending && reader.getTransactionType() != null) {
+                        schemaPending = false;
+                        schemas.forType(envelope == null ? null : envelope.standard(), reader.getTransactionType())
+                                .ifPresent(reader::setTransactionSchema);
+                    }
+                    endSegment(reader);
+                }
                 case START_TRANSACTION -> {
                     transactionSegments = new ArrayList<>();
                     transactionErrors = new ArrayList<>();
+                    schemaPending = true;
                 }
                 case END_TRANSACTION -> endTransaction();
                 case END_GROUP -> group = null;

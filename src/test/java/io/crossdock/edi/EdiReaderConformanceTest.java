@@ -83,9 +83,15 @@ class EdiReaderConformanceTest {
 
     @Test
     void functionalAcknowledgmentsAreReadAsTransactionsWithTheirImplementationVersion() throws Exception {
-        assertThat(read(X12.resolve("997_invalid_code_and_numeric.edi")).transactions()).singleElement()
-                .extracting(EdiTransaction::type, EdiTransaction::version)
-                .containsExactly("997", "005010X230");
+        EdiTransaction invalid = read(X12.resolve("997_invalid_code_and_numeric.edi")).transactions().get(0);
+        assertThat(invalid.type()).isEqualTo("997");
+        assertThat(invalid.version()).isEqualTo("005010X230");
+        // Checked against mappings/x12/997.schema.xml: AK101 is a two-letter code, AK402 a number.
+        assertThat(invalid.errors()).extracting(EdiError::segmentTag, EdiError::segmentPosition, EdiError::elementPosition,
+                        EdiError::code, EdiError::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AK1", 4, 1, "DATA_ELEMENT_TOO_LONG", "HC NOT IN CODESET"),
+                        org.assertj.core.groups.Tuple.tuple("AK4", 7, 2, "DATA_ELEMENT_TOO_LONG", "66 NON NUMERIC"),
+                        org.assertj.core.groups.Tuple.tuple("AK4", 7, 2, "INVALID_CHARACTER_DATA", "66 NON NUMERIC"));
         Read partial = read(X12.resolve("999_partial_accept_ik3_ik4_ctx.edi"));
         assertThat(partial.transactions()).singleElement()
                 .extracting(EdiTransaction::type, EdiTransaction::controlNumber, EdiTransaction::version)
