@@ -66,9 +66,9 @@ class K8sManifestsTest {
         assertThat(generatedFiles(Path.of("mappings/partners")))
                 .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/partners")));
         assertThat(generatedFiles(Path.of("mappings/x12")))
-                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/x12"), ".yaml", ".jsonata"));
+                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/x12"), ".yaml", ".jsonata", ".xml"));
         assertThat(generatedFiles(Path.of("mappings/edifact")))
-                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/edifact"), ".yaml", ".jsonata"));
+                .containsExactlyInAnyOrderElementsOf(shipped(Path.of("mappings/edifact"), ".yaml", ".jsonata", ".xml"));
         JsonNode base = K8sManifests.documents(Path.of("k8s/base/kustomization.yaml")).get(0);
         for (JsonNode resource : base.path("resources")) {
             assertThat(Path.of("k8s/base").resolve(resource.asText())).as("resource " + resource).exists();
