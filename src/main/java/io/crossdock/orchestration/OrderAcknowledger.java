@@ -42,9 +42,11 @@ public class OrderAcknowledger {
     private final OrderLinks links;
     private final OrderProcess process;
     private final PartnerDirectory partners;
+    private final OdooLookups odoo;
 
     public OrderAcknowledger(EventPublisher events, BusinessExceptions businessExceptions, Tracking tracking, OrderLinks links,
-            OrderProcess process, PartnerDirectory partners) {
+            OrderProcess process, PartnerDirectory partners, OdooLookups odoo) {
+        this.odoo = odoo;
         this.events = events;
         this.businessExceptions = businessExceptions;
         this.tracking = tracking;
@@ -75,6 +77,66 @@ public class OrderAcknowledger {
         process.mark(order.partner(), order.poNumber(), ProcessStep.CREATED_IN_ODOO, now(), correlationId(exchange), name);
         process.mark(order.partner(), order.poNumber(), ProcessStep.CONFIRMED, now(), correlationId(exchange), name);
         publish(exchange, EventType.ORDER_ACCEPTED, acknowledgment);
+    }
+
+    /**
+     * Body: the quotation read back with Odoo's credit warning. It stays unconfirmed; a person decides
+     * in Odoo. Linked now, so confirming it there releases it ({@link #released}).
+     */
+    public void held(Exchange exchange) throws Exception {
+        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        Order order = plan.getOrder();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
+        String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
+        link(exchange, plan, name, read == null || read.isEmpty() ? List.of() : OrderLinks.ids(read.get(0).get("order_line")));
+        boolean heldBefore = process.find(order.partner(), order.poNumber()).map(state -> state.has(ProcessStep.CREDIT_HOLD)).orElse(false);
+        process.mark(order.partner(), order.poNumber(), ProcessStep.CREDIT_HOLD, now(), correlationId(exchange), name);
+        if (heldBefore) {
+            return;
+        }
+        exchange.getMessage().setBody("PO " + order.poNumber() + " waits in Odoo as quotation " + name + ", not confirmed: "
+                + plan.getCreditWarning().replace('\n', ' ') + ". Confirming it in Odoo releases it to " + order.partner() + ".");
+        exchange.getMessage().setHeader(BusinessExceptions.SYSTEM, "odoo");
+        businessExceptions.record(exchange);
+    }
+
+    /**
+     * Body: a confirmed sale order as the odoo: consumer delivers it. One Crossdock held for credit is
+     * acknowledged now, every line as Odoo has it; any other confirmed order is none of this step's business.
+     */
+    public void released(Exchange exchange) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> saleOrder = exchange.getMessage().getMandatoryBody(Map.class);
+        long id = ((Number) saleOrder.get("id")).longValue();
+        java.util.Optional<OrderLinks.Link> link = links.byOdooOrder(id)
+                .filter(known -> known.poNumber().equals(saleOrder.get("client_order_ref")));
+        if (link.isEmpty()) {
+            return;
+        }
+        OrderLinks.Link order = link.get();
+        var state = process.find(order.partner(), order.poNumber());
+        if (state.isEmpty() || !state.get().has(ProcessStep.CREDIT_HOLD) || state.get().has(ProcessStep.CONFIRMED)) {
+            return;
+        }
+        Map<Long, OrderLinks.LineLink> partnerLines = links.lines(id);
+        List<OrderAcknowledgment.LineAcknowledgment> lines = new java.util.ArrayList<>();
+        for (Map<String, Object> line : odoo.read("sale.order.line", saleOrder.get("order_line"), "product_uom_qty,price_unit")) {
+            OrderLinks.LineLink partnerLine = partnerLines.get(((Number) line.get("id")).longValue());
+            if (partnerLine != null) {
+                lines.add(new OrderAcknowledgment.LineAcknowledgment(partnerLine.lineNumber(), LineStatus.ACCEPTED, partnerLine.product(),
+                        new Quantity(((java.math.BigDecimal) line.get("product_uom_qty")).stripTrailingZeros(), partnerLine.unit()),
+                        new Money((java.math.BigDecimal) line.get("price_unit"), order.currency()), null, null));
+            }
+        }
+        String name = (String) saleOrder.get("name");
+        exchange.getMessage().setHeader("correlationId", order.correlationId());
+        tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
+                + " in Odoo, confirmed there after a credit hold", order.partner() + "/" + order.poNumber(), order.partner(),
+                order.correlationId()));
+        process.mark(order.partner(), order.poNumber(), ProcessStep.CONFIRMED, now(), order.correlationId(), name);
+        publish(exchange, EventType.ORDER_ACCEPTED, new OrderAcknowledgment(order.poNumber(), order.partner(), name,
+                OrderAcknowledgment.Status.ACCEPTED, today(), lines, null));
     }
 
     /** Odoo keeps the order's lines in the order they were created: the placed (not refused) lines, in the PO's order. */

@@ -33,6 +33,7 @@ public class OrderPlan {
     private Long orderId;
     private String orderName;
     private String orderState;
+    private String creditWarning;
 
     OrderPlan(Order order, String businessKey) {
         this.order = order;
@@ -74,6 +75,19 @@ public class OrderPlan {
 
     public List<Line> getLines() {
         return lines;
+    }
+
+    /** True when Odoo warned the order passes the customer's credit limit and the partner's policy holds it. */
+    public boolean isCreditHold() {
+        return creditWarning != null;
+    }
+
+    public String getCreditWarning() {
+        return creditWarning;
+    }
+
+    void hold(String warning) {
+        this.creditWarning = warning;
     }
 
     void reject(String reason) {

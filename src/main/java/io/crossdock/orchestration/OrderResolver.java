@@ -79,6 +79,19 @@ public class OrderResolver {
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), exchange.getMessage().getHeader("correlationId", String.class));
     }
 
+    /** Body: the quotation read back with Odoo's {@code partner_credit_warning}; the partner's policy decides. */
+    public void creditChecked(Exchange exchange) {
+        OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
+        Object warning = read == null || read.isEmpty() ? null : read.get(0).get("partner_credit_warning");
+        String policy = partners.find(plan.getOrder().partner()).map(PartnerProfile::ordersOrDefaults)
+                .orElse(PartnerProfile.Orders.DEFAULTS).onCreditLimitOrDefault();
+        if (warning instanceof String text && !text.isBlank() && "hold".equals(policy)) {
+            plan.hold(text.strip());
+        }
+    }
+
     private Long customer(PartnerProfile.Orders policy, Order order) {
         List<String> refs = policy.customer() != null ? List.of(policy.customer()) : values(order.buyer());
         if (refs.isEmpty()) {

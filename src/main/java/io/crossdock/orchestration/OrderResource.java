@@ -157,6 +157,7 @@ public class OrderResource {
                 : reached.has(ProcessStep.SHIPPED) ? "SHIPPED"
                 : reached.has(ProcessStep.REJECTED) ? "REJECTED"
                 : reached.has(ProcessStep.CONFIRMED) ? "CONFIRMED"
+                : reached.has(ProcessStep.CREDIT_HOLD) ? "ON_HOLD"
                 : needsAttention ? "NEEDS_ATTENTION"
                 : reached.has(ProcessStep.CREATED_IN_ODOO) ? "CREATED_IN_ODOO" : "RECEIVED";
     }

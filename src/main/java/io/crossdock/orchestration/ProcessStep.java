@@ -4,6 +4,8 @@ package io.crossdock.orchestration;
 public enum ProcessStep {
     RECEIVED("received_at"),
     CREATED_IN_ODOO("created_at"),
+    /** Odoo warned the order would pass the customer's credit limit: left unconfirmed for a person. */
+    CREDIT_HOLD("credit_hold_at"),
     CONFIRMED("confirmed_at"),
     REJECTED("rejected_at"),
     /** The partner was answered: the 855/ORDRSP sent, or for a REST caller the acknowledgment published. */

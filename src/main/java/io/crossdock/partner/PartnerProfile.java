@@ -33,14 +33,21 @@ public record PartnerProfile(
      * @param createShipTo whether an unknown ship-to location becomes a delivery address of the customer
      * @param onShortage what happens to a line Odoo has not enough free stock for: {@code backorder} (ordered
      *     all the same, acknowledged as backordered), {@code reject-line}, or {@code ignore}
+     * @param onCreditLimit what happens when Odoo warns the order passes the customer's credit limit:
+     *     {@code hold} (left unconfirmed for a person; confirming it in Odoo releases it) or {@code confirm}
      */
     public record Orders(String customer, java.math.BigDecimal priceTolerance, String onPriceMismatch,
-            String onUnknownProduct, Boolean createShipTo, String onShortage) {
+            String onUnknownProduct, Boolean createShipTo, String onShortage, String onCreditLimit) {
 
         public static final List<String> PRICE_MISMATCH = List.of("reject-line", "use-odoo-price", "use-partner-price");
         public static final List<String> UNKNOWN_PRODUCT = List.of("reject-line", "reject-order");
         public static final List<String> SHORTAGE = List.of("backorder", "reject-line", "ignore");
-        public static final Orders DEFAULTS = new Orders(null, null, null, null, null, null);
+        public static final List<String> CREDIT_LIMIT = List.of("hold", "confirm");
+        public static final Orders DEFAULTS = new Orders(null, null, null, null, null, null, null);
+
+        public String onCreditLimitOrDefault() {
+            return onCreditLimit != null ? onCreditLimit : "hold";
+        }
 
         public java.math.BigDecimal priceToleranceOrDefault() {
             return priceTolerance != null ? priceTolerance : new java.math.BigDecimal("0.01");

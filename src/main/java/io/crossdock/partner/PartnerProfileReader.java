@@ -134,6 +134,10 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": orders.onShortage '" + orders.onShortage()
                     + "' must be one of " + PartnerProfile.Orders.SHORTAGE);
         }
+        if (!PartnerProfile.Orders.CREDIT_LIMIT.contains(orders.onCreditLimitOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": orders.onCreditLimit '" + orders.onCreditLimit()
+                    + "' must be one of " + PartnerProfile.Orders.CREDIT_LIMIT);
+        }
         if (orders.priceToleranceOrDefault().signum() < 0) {
             throw new InvalidPartnerProfileException(file + ": orders.priceTolerance must not be negative");
         }

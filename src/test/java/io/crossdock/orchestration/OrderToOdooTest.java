@@ -210,6 +210,49 @@ class OrderToOdooTest {
     }
 
     @Test
+    void anOrderPastTheCustomersCreditLimitWaitsUnconfirmedUntilAPersonConfirmsItInOdoo() throws Exception {
+        OdooEmulator odoo = OdooTestResource.odoo17();
+        String po = "CREDIT-" + UUID.randomUUID().toString().substring(0, 8);
+        long customer = ((Number) odoo.searchRead("res.partner", List.of(List.of("ref", "=", "DEMO")), List.of("id")).get(0).get("id"))
+                .longValue();
+        odoo.execute("res.partner", "write", List.of(customer), Map.of("vals", Map.of("use_partner_credit_limit", true,
+                "credit_limit", 50.0)), Map.of());
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            partner.put("inbox/850-" + po + ".edi", DemoOrders.bytes(DemoOrders.x12(DemoOrders.interchange(), po, "20261122")));
+
+            // Odoo warns the order (179.16) passes DEMO's 50.00 limit: it waits as a quotation, and a person is told why.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-API-Key", "test-operator-key")
+                    .get("/api/v1/orders/demo/" + po).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ON_HOLD"))
+                    .body("needsAttention", org.hamcrest.Matchers.equalTo(true)));
+            List<Map<String, Object>> quotation = saleOrders(odoo, po);
+            assertThat(quotation).singleElement().satisfies(order -> assertThat(order).containsEntry("state", "draft"));
+            List<String> reasons = given().header("X-API-Key", "test-operator-key").get("/api/v1/track/demo/" + po).then().extract()
+                    .jsonPath().getList("timeline.findAll { it.stage == 'BUSINESS_EXCEPTION' }.description", String.class);
+            assertThat(reasons).singleElement().asString().contains("waits in Odoo as quotation " + quotation.get(0).get("name"))
+                    .contains("has reached its credit limit of: $ 50.00")
+                    // DEMO's other confirmed, uninvoiced orders of this run count too, as in Odoo.
+                    .containsPattern("Total amount due \\(including this document\\): \\$ [0-9]+\\.[0-9]{2}");
+            assertThat(event(orders, po, EventType.ORDER_ACCEPTED)).as("nothing told to the partner yet").isNull();
+        } finally {
+            odoo.execute("res.partner", "write", List.of(customer), Map.of("vals", Map.of("use_partner_credit_limit", false,
+                    "credit_limit", 0.0)), Map.of());
+        }
+        try (var partner = PartnerSftpClient.demoPartner(); var orders = new KafkaTopicReader(bootstrap, "crossdock.orders")) {
+            // The credit controller confirms it in Odoo: the partner hears back as for any order.
+            long order = ((Number) saleOrders(odoo, po).get(0).get("id")).longValue();
+            odoo.execute("sale.order", "action_confirm", List.of(order), Map.of(), Map.of());
+            ConsumerRecord<String, byte[]> accepted = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> event(orders, po, EventType.ORDER_ACCEPTED), r -> r != null);
+            JsonNode ack = CanonicalJson.MAPPER.readTree(accepted.value());
+            assertThat(ack.get("lines")).extracting(line -> line.get("lineNumber").asText() + " " + line.get("status").asText() + " "
+                    + line.get("quantity").get("value").asText()).containsExactly("1 ACCEPTED 24", "2 ACCEPTED 12");
+            await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream().anyMatch(f -> f.startsWith("855-" + po + "-")));
+            given().header("X-API-Key", "test-operator-key").get("/api/v1/orders/demo/" + po).then()
+                    .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        }
+    }
+
+    @Test
     void anOrderForNoKnownCustomerIsRejectedAndGoesToAPerson() throws Exception {
         String po = "NOBODY-" + UUID.randomUUID().toString().substring(0, 8);
         Order order = new Order(po, "walk-in", java.time.LocalDate.of(2026, 11, 22), Order.Purpose.ORIGINAL,

@@ -37,6 +37,7 @@ public class OdooTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("crossdock.orders.to-odoo.enabled", "true");
         config.put("crossdock.shipments.from-odoo.enabled", "true");
         config.put("crossdock.invoices.from-odoo.enabled", "true");
+        config.put("crossdock.orders.released.enabled", "true");
         // The Odoo test routes (src/test/resources/test-routes) run only where Odoo does.
         config.put("camel.main.routes-include-pattern", "file:routes/**/*.yaml,classpath:test-routes/*.yaml");
         config.put("crossdock.odoo.url", odoo17.url().toString());

@@ -169,11 +169,21 @@ final class OdooBusiness {
 
     /** Fields computed when read rather than stored (as Odoo's non-stored computed fields). */
     java.util.Set<String> computedOnRead(String model) {
-        return model.equals("product.product") ? java.util.Set.of("qty_available", "virtual_available", "free_qty")
-                : java.util.Set.of();
+        return switch (model) {
+            case "product.product" -> java.util.Set.of("qty_available", "virtual_available", "free_qty");
+            case "res.partner" -> java.util.Set.of("credit");
+            case "sale.order" -> java.util.Set.of("partner_credit_warning");
+            default -> java.util.Set.of();
+        };
     }
 
     Map<String, Object> computeOnRead(Transaction tx, String model, Map<String, Object> record) {
+        if (model.equals("res.partner")) {
+            return Map.of("credit", round(receivable(tx, commercial(tx, (Long) record.get("id")))));
+        }
+        if (model.equals("sale.order")) {
+            return Map.of("partner_credit_warning", creditWarning(tx, record));
+        }
         if (!model.equals("product.product")) {
             return Map.of();
         }
@@ -195,6 +205,49 @@ final class OdooBusiness {
             }
         }
         return Map.of("qty_available", round(onHand), "virtual_available", round(forecast), "free_qty", round(onHand - reserved));
+    }
+
+    /**
+     * Odoo 16+'s warning on a quotation whose customer would pass its credit limit: what it owes on
+     * posted invoices, plus confirmed orders not invoiced yet, plus this document.
+     */
+    private String creditWarning(Transaction tx, Map<String, Object> order) {
+        long customer = commercial(tx, (Long) order.get("partner_id"));
+        Map<String, Object> partner = tx.find("res.partner", customer);
+        double limit = number(partner.get("credit_limit"));
+        if (!Boolean.TRUE.equals(partner.get("use_partner_credit_limit")) || limit <= 0) {
+            return "";
+        }
+        double due = receivable(tx, customer);
+        for (Map<String, Object> other : tx.all("sale.order")) {
+            boolean confirmed = "sale".equals(other.get("state")) && !"invoiced".equals(other.get("invoice_status"));
+            boolean thisOne = other.get("id").equals(order.get("id"));
+            if ((confirmed || thisOne && List.of("draft", "sent").contains(other.get("state")))
+                    && commercial(tx, (Long) other.get("partner_id")) == customer) {
+                due += number(other.get("amount_total"));
+            }
+        }
+        return due > limit ? String.format(java.util.Locale.ROOT, "%s has reached its credit limit of: $ %.2f%nTotal amount due"
+                + " (including this document): $ %.2f", partner.get("name"), limit, due) : "";
+    }
+
+    /** What a customer owes on posted invoices not paid (refunds taken off). */
+    private double receivable(Transaction tx, long customer) {
+        double owed = 0;
+        for (Map<String, Object> move : tx.all("account.move")) {
+            if ("posted".equals(move.get("state")) && move.get("partner_id") != null
+                    && commercial(tx, (Long) move.get("partner_id")) == customer) {
+                double residual = number(move.get("amount_residual"));
+                owed += "out_refund".equals(move.get("move_type")) ? -residual : "out_invoice".equals(move.get("move_type")) ? residual : 0;
+            }
+        }
+        return owed;
+    }
+
+    /** The company a contact or address belongs to (its own id when it has no parent). */
+    private static long commercial(Transaction tx, Long partner) {
+        Map<String, Object> record = partner == null ? null : tx.find("res.partner", partner);
+        return record != null && record.get("parent_id") instanceof Long parent ? parent : partner == null ? 0 : partner;
     }
 
     String displayName(Transaction tx, String model, Map<String, Object> record) {

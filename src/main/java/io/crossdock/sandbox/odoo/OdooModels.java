@@ -31,7 +31,8 @@ final class OdooModels {
                 of("is_company", "boolean"), many2one("parent_id", "res.partner"),
                 selection("type", "contact", "contact", "invoice", "delivery", "other"),
                 one2many("child_ids", "res.partner", "parent_id"), of("active", "boolean").defaultsTo(true),
-                many2one("company_id", "res.company"));
+                many2one("company_id", "res.company"), of("credit_limit", "float").defaultsTo(0.0),
+                of("use_partner_credit_limit", "boolean"), of("credit", "monetary").readonly());
         if (version >= 19) {
             partner.remove("mobile").remove("title");
         }
@@ -72,7 +73,7 @@ final class OdooModels {
                 selection("invoice_status", "no", "upselling", "invoiced", "to invoice", "no"),
                 selection("delivery_status", null, "pending", "started", "partial", "full"),
                 one2many("picking_ids", "stock.picking", "sale_id"), many2many("invoice_ids", "account.move"),
-                many2one("carrier_id", "delivery.carrier"));
+                many2one("carrier_id", "delivery.carrier"), of("partner_credit_warning", "text").readonly());
         sale.add(version >= 17
                 ? selection("state", "draft", "draft", "sent", "sale", "cancel")
                 : selection("state", "draft", "draft", "sent", "sale", "done", "cancel"));
