@@ -30,9 +30,12 @@ public final class EdiReader {
     private final EDIInputFactory factory;
     private final TransactionSchemas schemas;
 
-    /** With the transaction schemas under {@code mappings/} of the working directory, where the hub runs. */
+    /** The schemas under {@code mappings/} of the working directory, where the hub runs; read once for all readers. */
+    private static final TransactionSchemas WORKING_DIRECTORY = TransactionSchemas.in(Path.of("mappings"));
+
+    /** With the transaction schemas under {@code mappings/} of the working directory. */
     public EdiReader() {
-        this(TransactionSchemas.in(Path.of("mappings")));
+        this(WORKING_DIRECTORY);
     }
 
     public EdiReader(TransactionSchemas schemas) {

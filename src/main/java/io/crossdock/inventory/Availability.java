@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +88,5 @@ public class Availability {
         BigDecimal quantity = value instanceof BigDecimal decimal ? decimal : new BigDecimal(String.valueOf(value == null ? 0 : value));
         BigDecimal plain = quantity.stripTrailingZeros();
         return new Quantity(plain.scale() < 0 ? plain.setScale(0) : plain, "EA");
-    }
-
-    List<String> cached() {
-        return new ArrayList<>(positions.asMap().keySet());
     }
 }

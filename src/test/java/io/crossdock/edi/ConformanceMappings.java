@@ -19,26 +19,28 @@ final class ConformanceMappings {
 
     /** Each transaction of the file mapped; a mapping that refuses one gives a DocumentMapping.MappingException. */
     static List<JsonNode> map(Path file, String loops, String mapping) throws Exception {
-        List<EdiTransaction> transactions = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            new EdiReader().read(in, transactions::add);
-        }
-        LoopSpec spec = LoopSpec.read(Path.of("mappings", loops));
-        DocumentMapping documentMapping = DocumentMapping.read(Path.of("mappings", mapping));
         List<JsonNode> mapped = new ArrayList<>();
-        for (EdiTransaction transaction : transactions) {
-            mapped.add(documentMapping.apply(TransactionJson.of(transaction, spec), TransactionMapper.bindings(transaction, "demo", "USD")));
+        for (EdiTransaction transaction : transactions(file)) {
+            mapped.add(map(transaction, loops, mapping));
         }
         return mapped;
     }
 
+    /** The file's transaction at {@code index} mapped (the others are only read). */
     static JsonNode mapOne(Path file, String loops, String mapping, int index) throws Exception {
+        return map(transactions(file).get(index), loops, mapping);
+    }
+
+    private static JsonNode map(EdiTransaction transaction, String loops, String mapping) {
+        return DocumentMapping.read(Path.of("mappings", mapping)).apply(TransactionJson.of(transaction, LoopSpec.read(Path.of("mappings", loops))),
+                TransactionMapper.bindings(transaction, "demo", "USD"));
+    }
+
+    private static List<EdiTransaction> transactions(Path file) throws Exception {
         List<EdiTransaction> transactions = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             new EdiReader().read(in, transactions::add);
         }
-        EdiTransaction transaction = transactions.get(index);
-        return DocumentMapping.read(Path.of("mappings", mapping)).apply(TransactionJson.of(transaction, LoopSpec.read(Path.of("mappings", loops))),
-                TransactionMapper.bindings(transaction, "demo", "USD"));
+        return transactions;
     }
 }
