@@ -302,16 +302,18 @@ public class EdiInbound implements EventHandler {
             if ("none".equals(policy) || FunctionalAcknowledgment.isAcknowledgment(group)) {
                 return;
             }
-            if (!"997".equals(policy)) {
-                LOG.warnf("%s asks for %s acknowledgments, which are not written yet: group %s is not acknowledged",
-                        partner.id(), policy, group.controlNumber());
+            if (!"997".equals(policy) && !"999".equals(policy)) {
                 return;
             }
-            String ackName = "997-" + interchange.interchangeControlNumber() + "-" + group.controlNumber() + ".edi";
-            send(ackName, () -> FunctionalAcknowledgment.write(received, ourIdentity(),
-                    new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
-                            controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
-                    LocalDateTime.now(ZoneOffset.UTC)), "997 for group " + group.controlNumber());
+            String ackName = policy + "-" + interchange.interchangeControlNumber() + "-" + group.controlNumber() + ".edi";
+            send(ackName, () -> {
+                // Numbers are taken only when the acknowledgment is made, not when an archived one is sent again.
+                Numbers numbers = new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
+                        controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX));
+                LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+                return "999".equals(policy) ? FunctionalAcknowledgment.write999(received, ourIdentity(), numbers, now)
+                        : FunctionalAcknowledgment.write(received, ourIdentity(), numbers, now);
+            }, policy + " for group " + group.controlNumber());
         }
 
         private void publish(Envelope interchange, EdiTransaction transaction) throws Exception {

@@ -36,7 +36,40 @@ public final class FunctionalAcknowledgment {
         return group != null && "FA".equals(group.functionalId());
     }
 
+    /** The X12 997 for a received group. */
     public static byte[] write(ReceivedGroup received, OurIdentity us, Numbers numbers, LocalDateTime now) {
+        return write(Kind.FA997, received, us, numbers, now);
+    }
+
+    /**
+     * The X12 999 (005010X231A1) for a received group: as the 997, with the implementation guides named
+     * (AK103, AK203) and the set's segments and elements in IK3/IK4/IK5.
+     */
+    public static byte[] write999(ReceivedGroup received, OurIdentity us, Numbers numbers, LocalDateTime now) {
+        return write(Kind.IA999, received, us, numbers, now);
+    }
+
+    /** What tells a 997 from a 999: the transaction set, its guide, and the names of the set-level segments. */
+    private enum Kind {
+        FA997("997", null, "AK3", "AK4", "AK5"),
+        IA999("999", "005010X231A1", "IK3", "IK4", "IK5");
+
+        final String type;
+        final String guide;
+        final String segment;
+        final String element;
+        final String setStatus;
+
+        Kind(String type, String guide, String segment, String element, String setStatus) {
+            this.type = type;
+            this.guide = guide;
+            this.segment = segment;
+            this.element = element;
+            this.setStatus = setStatus;
+        }
+    }
+
+    private static byte[] write(Kind kind, ReceivedGroup received, OurIdentity us, Numbers numbers, LocalDateTime now) {
         if (isAcknowledgment(received.group())) {
             throw new IllegalArgumentException("group " + received.group().controlNumber()
                     + " is itself an acknowledgment (GS01 FA): acknowledgments are never acknowledged");
@@ -49,21 +82,30 @@ public final class FunctionalAcknowledgment {
             String groupNumber = String.valueOf(numbers.group());
             segment(writer, "GS", "FA", us.applicationId(), received.group().senderId(),
                     now.format(DateTimeFormatter.ofPattern("yyyyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
-                    groupNumber, "X", received.group().version());
+                    groupNumber, "X", kind.guide != null ? kind.guide : received.group().version());
             List<String[]> body = new ArrayList<>();
-            body.add(new String[] {"AK1", received.group().functionalId(), received.group().controlNumber()});
+            body.add(kind.guide != null
+                    ? new String[] {"AK1", received.group().functionalId(), received.group().controlNumber(), received.group().version()}
+                    : new String[] {"AK1", received.group().functionalId(), received.group().controlNumber()});
             int accepted = 0;
             for (EdiTransaction set : received.transactions()) {
-                body.add(new String[] {"AK2", set.type(), set.controlNumber()});
-                body.addAll(segmentErrors(set));
+                body.add(kind.guide != null && set.version() != null && set.version().contains("X")
+                        ? new String[] {"AK2", set.type(), set.controlNumber(), set.version()}
+                        : new String[] {"AK2", set.type(), set.controlNumber()});
+                body.addAll(segmentErrors(kind, set));
                 String[] status = setStatus(set);
+                status[0] = kind.setStatus;
                 body.add(status);
                 if (!"R".equals(status[1])) {
                     accepted++;
                 }
             }
             body.add(groupStatus(received, accepted));
-            segment(writer, "ST", "997", "0001");
+            if (kind.guide != null) {
+                segment(writer, "ST", kind.type, "0001", kind.guide);
+            } else {
+                segment(writer, "ST", kind.type, "0001");
+            }
             for (String[] segment : body) {
                 segment(writer, segment[0], java.util.Arrays.copyOfRange(segment, 1, segment.length));
             }
@@ -71,12 +113,12 @@ public final class FunctionalAcknowledgment {
             segment(writer, "GE", "1", groupNumber);
             X12Envelopes.endInterchange(writer, 1, interchangeNumber);
         } catch (EDIStreamException e) {
-            throw new IllegalStateException("could not write the 997 for group " + received.group().controlNumber(), e);
+            throw new IllegalStateException("could not write the " + kind.type + " for group " + received.group().controlNumber(), e);
         }
         return out.toByteArray();
     }
 
-    private static List<String[]> segmentErrors(EdiTransaction set) {
+    private static List<String[]> segmentErrors(Kind kind, EdiTransaction set) {
         List<String[]> segments = new ArrayList<>();
         int first = set.segments().isEmpty() ? 1 : set.segments().get(0).position();
         for (EdiError error : set.errors()) {
@@ -85,12 +127,12 @@ public final class FunctionalAcknowledgment {
             }
             String position = String.valueOf(error.segmentPosition() - first + 1);
             if (error.elementPosition() == 0) {
-                segments.add(new String[] {"AK3", error.segmentTag(), position, "", AcknowledgmentCodes.segmentCode(error.code())});
+                segments.add(new String[] {kind.segment, error.segmentTag(), position, "", AcknowledgmentCodes.segmentCode(error.code())});
             } else {
-                segments.add(new String[] {"AK3", error.segmentTag(), position, "", "8"});
+                segments.add(new String[] {kind.segment, error.segmentTag(), position, "", "8"});
                 String element = error.componentPosition() > 0
                         ? error.elementPosition() + ">" + error.componentPosition() : String.valueOf(error.elementPosition());
-                segments.add(new String[] {"AK4", element, "", AcknowledgmentCodes.elementCode(error.code()),
+                segments.add(new String[] {kind.element, element, "", AcknowledgmentCodes.elementCode(error.code()),
                         error.value() == null ? "" : error.value()});
             }
         }

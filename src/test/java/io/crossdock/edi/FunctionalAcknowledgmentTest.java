@@ -57,6 +57,23 @@ class FunctionalAcknowledgmentTest {
     }
 
     @Test
+    void aPartnerAskingFor999GetsTheImplementationAcknowledgment() throws Exception {
+        String ack = acknowledge999(EdiReaderConformanceTest.X12.resolve("control_numbers_mismatch_st_gs_isa.edi"));
+        assertThat(segments(ack)).containsSubsequence(
+                "GS*FA*CROSSDOCK*7705551212*20261122*1430*42*X*005010X231A1",
+                "ST*999*0001*005010X231A1",
+                "AK1*OW*3314*004010",  // AK103: the version the group was sent in
+                "AK2*940*0001",
+                "IK5*R*3",
+                "AK9*R*1*1*0*4",
+                "SE*6*0001");
+        List<EdiTransaction> read = new ArrayList<>();
+        var summary = new EdiReader().read(new ByteArrayInputStream(ack.getBytes(StandardCharsets.US_ASCII)), read::add);
+        assertThat(summary.envelopeErrors()).isEmpty();
+        assertThat(read).singleElement().satisfies(t -> assertThat(t.type()).isEqualTo("999"));
+    }
+
+    @Test
     void anAcknowledgmentIsNeverAcknowledged() throws Exception {
         assertThatThrownBy(() -> acknowledge(EdiReaderConformanceTest.X12.resolve("997_invalid_code_and_numeric.edi")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -64,6 +81,14 @@ class FunctionalAcknowledgmentTest {
     }
 
     static String acknowledge(Path file) throws Exception {
+        return new String(FunctionalAcknowledgment.write(received(file), US, new Numbers(17, 42), NOW), StandardCharsets.US_ASCII);
+    }
+
+    static String acknowledge999(Path file) throws Exception {
+        return new String(FunctionalAcknowledgment.write999(received(file), US, new Numbers(17, 42), NOW), StandardCharsets.US_ASCII);
+    }
+
+    private static ReceivedGroup received(Path file) throws Exception {
         List<EdiTransaction> transactions = new ArrayList<>();
         EdiReader.ReadSummary summary;
         try (InputStream in = Files.newInputStream(file)) {
@@ -71,9 +96,7 @@ class FunctionalAcknowledgmentTest {
         }
         List<EdiError> groupErrors = summary.envelopeErrors().stream()
                 .filter(e -> "GS".equals(e.segmentTag()) || "GE".equals(e.segmentTag())).toList();
-        ReceivedGroup group = new ReceivedGroup(summary.interchanges().get(0), summary.groups().get(0), transactions,
-                groupErrors);
-        return new String(FunctionalAcknowledgment.write(group, US, new Numbers(17, 42), NOW), StandardCharsets.US_ASCII);
+        return new ReceivedGroup(summary.interchanges().get(0), summary.groups().get(0), transactions, groupErrors);
     }
 
     static List<String> segments(String interchange) {
