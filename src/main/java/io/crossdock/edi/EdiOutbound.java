@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,18 +79,21 @@ public class EdiOutbound implements EventHandler {
     @Override
     public void apply(ConsumedEvent event, Connection tx) throws Exception {
         Optional<EventType> type = event.type();
+        if (type.isEmpty()) {
+            return;
+        }
         Object partnerId = event.event().getExtension("partner");
-        if (type.isEmpty() || partnerId == null) {
-            return;
-        }
-        Optional<PartnerProfile> partner = partners.find(partnerId.toString());
-        if (partner.isEmpty() || partner.get().edi() == null || !"X12".equals(partner.get().edi().standard())) {
-            return;
-        }
-        PartnerProfile.Edi edi = partner.get().edi();
-        for (Map.Entry<String, PartnerProfile.OutboundDocument> document : edi.outboundOrNone().entrySet()) {
-            if (document.getValue().events().contains(type.get().eventName())) {
-                send(event, partner.get(), document.getKey(), document.getValue(), tx);
+        // An event of one partner's (an order, its shipment) goes to that partner; one of no partner's
+        // (a stock change) to every partner whose profile asks for it (an 846 inventory advice).
+        List<PartnerProfile> receivers = partnerId != null ? partners.find(partnerId.toString()).stream().toList() : partners.all();
+        for (PartnerProfile partner : receivers) {
+            if (partner.edi() == null || !"X12".equals(partner.edi().standard())) {
+                continue;
+            }
+            for (Map.Entry<String, PartnerProfile.OutboundDocument> document : partner.edi().outboundOrNone().entrySet()) {
+                if (document.getValue().events().contains(type.get().eventName())) {
+                    send(event, partner, document.getKey(), document.getValue(), tx);
+                }
             }
         }
     }

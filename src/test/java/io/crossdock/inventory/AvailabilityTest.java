@@ -1,6 +1,7 @@
 package io.crossdock.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +26,7 @@ import io.crossdock.events.EventPublisher;
 import io.crossdock.sandbox.odoo.OdooEmulator;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.OdooTestResource;
+import io.crossdock.testing.PartnerSftpClient;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +45,7 @@ class AvailabilityTest {
     EventPublisher events;
 
     @Test
-    void stockIsAnsweredFromOdooAndRefreshedWhenInventoryIsAdjusted() {
+    void stockIsAnsweredFromOdooAndRefreshedWhenInventoryIsAdjusted() throws Exception {
         OdooEmulator odoo = OdooTestResource.odoo17();
         String sku = "AVAIL-" + UUID.randomUUID().toString().substring(0, 8);
         long product = odoo.create("product.product", Map.of("name", "Availability probe", "default_code", sku, "list_price", 1.0));
@@ -67,6 +69,14 @@ class AvailabilityTest {
             given().header("X-API-Key", CHANNEL).get("/api/v1/availability?sku=" + sku).then().statusCode(200)
                     .body("positions[0].onHand.value", equalTo(75));
         });
+
+        // A stock change belongs to no partner: every partner whose profile asks for it gets an 846 (demo does).
+        try (var partner = PartnerSftpClient.demoPartner()) {
+            String advice = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
+                    .filter(name -> name.startsWith("846-WH_" + sku + "-")).findFirst().orElse(null), name -> name != null);
+            assertThat(new String(partner.get("outbox/" + advice), java.nio.charset.StandardCharsets.US_ASCII))
+                    .contains("GS*IB*CROSSDOCK*DEMO*").contains("LIN**VN*" + sku + "~").contains("QTY*17*75*EA~").contains("QTY*33*75*EA~");
+        }
     }
 
     @Test
