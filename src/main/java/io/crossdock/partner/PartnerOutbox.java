@@ -35,7 +35,7 @@ public class PartnerOutbox {
                 .append("?username=").append(resolve(sftp.username()))
                 .append("&knownHostsFile=").append(resolve(sftp.knownHostsFile()))
                 .append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&binary=true&autoCreate=true")
-                .append("&fileExist=Override&tempFileName=.${file:name}.part");
+                .append("&fileExist=Override&tempFileName=.${file:name}.part&stepwise=false&fastExistsCheck=true");
         if (sftp.password() != null) {
             uri.append("&password=RAW(").append(resolve(sftp.password())).append(')');
         } else {
