@@ -135,6 +135,7 @@ public class EdiInbound implements EventHandler {
         private final Connection tx;
         private final String correlationId;
         private final String fileName;
+        private final List<java.util.concurrent.CompletableFuture<?>> published = new ArrayList<>();
 
         File(ConsumedEvent document, PartnerProfile partner, Connection tx) {
             this.document = document;
@@ -183,6 +184,10 @@ public class EdiInbound implements EventHandler {
                         publish(transaction.interchange(), transaction);
                     }
                 });
+                // Sent together and confirmed together: the file is done when Kafka has every event
+                // (a failure redoes the file, and consumers drop the events that did arrive by their ids).
+                java.util.concurrent.CompletableFuture.allOf(published.toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .get(60, TimeUnit.SECONDS);
             }
         }
 
@@ -336,10 +341,9 @@ public class EdiInbound implements EventHandler {
                         : " does not make a valid " + mapped.type().eventName() + ": " + mapped.violations()));
                 return;
             }
-            publisher.publishJson(mapped.type(), mapped.data(), EventContext.derived(correlationId, partner.id(),
+            published.add(publisher.publishJson(mapped.type(), mapped.data(), EventContext.derived(correlationId, partner.id(),
                     "/crossdock/edi/" + partner.id(), correlationId, interchange.interchangeControlNumber(),
-                    transaction.group() == null ? "" : transaction.group().controlNumber(), transaction.controlNumber()))
-                    .get(30, TimeUnit.SECONDS);
+                    transaction.group() == null ? "" : transaction.group().controlNumber(), transaction.controlNumber())));
         }
 
         private void reject(byte[] content, ReadSummary summary) throws Exception {
