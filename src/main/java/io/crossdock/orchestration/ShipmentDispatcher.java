@@ -44,13 +44,16 @@ public class ShipmentDispatcher {
     private final EventPublisher events;
     private final Tracking tracking;
     private final OrderProcess process;
+    private final io.crossdock.partner.PartnerDirectory partners;
 
-    public ShipmentDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process) {
+    public ShipmentDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process,
+            io.crossdock.partner.PartnerDirectory partners) {
         this.odoo = odoo;
         this.links = links;
         this.events = events;
         this.tracking = tracking;
         this.process = process;
+        this.partners = partners;
     }
 
     /** Body: the validated outgoing picking as the odoo: consumer delivers it. */
@@ -92,14 +95,19 @@ public class ShipmentDispatcher {
         }
         BigDecimal weight = (BigDecimal) picking.get("weight");
         Shipment shipment = new Shipment(name, order.partner(), List.of(order.poNumber()), order.odooOrderName(), null,
-                odoo.party(Party.Role.SHIP_TO, order.partner(), picking.get("partner_id"), true), carrier(picking.get("carrier_id")),
+                odoo.party(Party.Role.SHIP_TO, order.partner(), picking.get("partner_id"), true), carrier(order.partner(), picking.get("carrier_id")),
                 (String) picking.get("carrier_tracking_ref"), picking.get("date_done") instanceof Instant done ? done.atOffset(ZoneOffset.UTC) : null, null,
                 List.of(new Shipment.ShipmentPackage(null, "CTN", weight != null && weight.signum() > 0 ? new Quantity(weight, "KG") : null,
                         items)));
         return shipment;
     }
 
-    private static Shipment.Carrier carrier(Object carrier) {
-        return carrier instanceof OdooRef ref ? new Shipment.Carrier(ref.name(), ref.name(), null) : null;
+    /** Odoo's carrier in the partner's terms: its code (SCAC) from the profile's {@code carriers}, Odoo's name beside it. */
+    private Shipment.Carrier carrier(String partner, Object carrier) {
+        if (!(carrier instanceof OdooRef ref)) {
+            return null;
+        }
+        String code = partners.find(partner).map(profile -> profile.carrierCode(ref.name())).orElse(ref.name());
+        return new Shipment.Carrier(code, ref.name(), null);
     }
 }

@@ -14,10 +14,19 @@ public record PartnerProfile(
         String name,
         @JsonProperty(required = true) Sftp sftp,
         Edi edi,
-        Orders orders) {
+        Orders orders,
+        Map<String, String> carriers) {
 
     public PartnerProfile(String id, String name, Sftp sftp, Edi edi) {
-        this(id, name, sftp, edi, null);
+        this(id, name, sftp, edi, null, null);
+    }
+
+    /**
+     * The partner's code for an Odoo delivery carrier (its SCAC in X12: "UPS Ground" → UPSN), by the
+     * carrier's name in Odoo; a carrier not listed keeps its Odoo name.
+     */
+    public String carrierCode(String odooCarrier) {
+        return carriers != null && carriers.containsKey(odooCarrier) ? carriers.get(odooCarrier) : odooCarrier;
     }
 
     /**

@@ -127,13 +127,14 @@ class OrderToOdooTest {
             JsonNode shipment = CanonicalJson.MAPPER.readTree(dispatched.value());
             assertThat(shipment.get("poNumbers").get(0).asText()).isEqualTo(po);
             assertThat(shipment.get("trackingNumber").asText()).isEqualTo("1Z999AA10123456784");
+            assertThat(shipment.get("carrier").get("code").asText()).as("demo's code for Odoo's UPS Ground").isEqualTo("UPSN");
             assertThat(shipment.get("packages").get(0).get("items")).extracting(item -> item.get("lineNumber").asText() + ":"
                     + item.get("quantity").get("value").asText()).containsExactly("1:24", "2:12");
 
             String asn = await().atMost(Duration.ofSeconds(30)).until(() -> partner.list("outbox").stream()
                     .filter(f -> f.startsWith("856-" + pickingName.replace('/', '_') + "-")).findFirst().orElse(null), f -> f != null);
             assertThat(new String(partner.get("outbox/" + asn), StandardCharsets.US_ASCII))
-                    .contains("GS*SH*CROSSDOCK*DEMO*").contains("BSN*00*" + pickingName + "*").contains("TD5*B*2*UPS Ground~")
+                    .contains("GS*SH*CROSSDOCK*DEMO*").contains("BSN*00*" + pickingName + "*").contains("TD5*B*2*UPSN**UPS Ground~")
                     .contains("REF*CN*1Z999AA10123456784~").contains("N1*ST*DEMO RETAIL DC 12*92*DC12~").contains("PRF*" + po + "~")
                     .contains("LIN*1*VN*SKU-1001*UP*061414110001~").contains("SN1**24*EA~").contains("LIN*2*VN*SKU-2002~")
                     .contains("SN1**12*EA~").contains("CTT*4~");
