@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
-import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -153,13 +152,8 @@ public final class ContrlAcknowledgment {
     }
 
     private static EDIStreamWriter writer(ByteArrayOutputStream out) {
-        EDIOutputFactory factory = EDIOutputFactory.newFactory();
-        factory.setProperty(Delimiters.SEGMENT, '\'');
-        factory.setProperty(Delimiters.DATA_ELEMENT, '+');
-        factory.setProperty(Delimiters.COMPONENT_ELEMENT, ':');
-        factory.setProperty(Delimiters.RELEASE, '?');
-        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
-        return factory.createEDIStreamWriter(out);
+        return EdiWriters.writer(out, Map.of(Delimiters.SEGMENT, '\'', Delimiters.DATA_ELEMENT, '+', Delimiters.COMPONENT_ELEMENT, ':',
+                Delimiters.RELEASE, '?'));
     }
 
     /** One segment: each element a list of components (one component: a simple element). */

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
-import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -17,13 +16,8 @@ final class X12Envelopes {
     }
 
     static EDIStreamWriter writer(OutputStream out) {
-        EDIOutputFactory factory = EDIOutputFactory.newFactory();
-        factory.setProperty(Delimiters.SEGMENT, '~');
-        factory.setProperty(Delimiters.DATA_ELEMENT, '*');
-        factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
-        factory.setProperty(Delimiters.REPETITION, '^');
-        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
-        return factory.createEDIStreamWriter(out);
+        return EdiWriters.writer(out, java.util.Map.of(Delimiters.SEGMENT, '~', Delimiters.DATA_ELEMENT, '*',
+                Delimiters.COMPONENT_ELEMENT, '>', Delimiters.REPETITION, '^'));
     }
 
     /** Writes the ISA answering {@code theirs}, in its version and test mode; returns our ISA13. */

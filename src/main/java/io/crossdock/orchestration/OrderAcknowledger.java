@@ -59,10 +59,7 @@ public class OrderAcknowledger {
     public void accepted(Exchange exchange) throws Exception {
         OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
         Order order = plan.getOrder();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
-        String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
-        link(exchange, plan, name, read == null || read.isEmpty() ? List.of() : OrderLinks.ids(read.get(0).get("order_line")));
+        String name = linkReadBack(exchange, plan);
         List<OrderAcknowledgment.LineAcknowledgment> lines = plan.getLines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
                 line.ordered().lineNumber(), line.status(), line.ordered().product(),
                 new Quantity(line.quantity(), line.ordered().quantity().unit()),
@@ -74,8 +71,8 @@ public class OrderAcknowledger {
                 asSent ? OrderAcknowledgment.Status.ACCEPTED : OrderAcknowledgment.Status.CHANGED, today(), lines, null);
         tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
                 + " in Odoo" + (asSent ? "" : ", with changes"), plan.getBusinessKey(), order.partner(), correlationId(exchange)));
-        process.mark(order.partner(), order.poNumber(), ProcessStep.CREATED_IN_ODOO, now(), correlationId(exchange), name);
-        process.mark(order.partner(), order.poNumber(), ProcessStep.CONFIRMED, now(), correlationId(exchange), name);
+        process.mark(order.partner(), order.poNumber(), now(), correlationId(exchange), name, ProcessStep.CREATED_IN_ODOO,
+                ProcessStep.CONFIRMED);
         publish(exchange, EventType.ORDER_ACCEPTED, acknowledgment);
     }
 
@@ -86,12 +83,9 @@ public class OrderAcknowledger {
     public void held(Exchange exchange) throws Exception {
         OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
         Order order = plan.getOrder();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
-        String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
-        link(exchange, plan, name, read == null || read.isEmpty() ? List.of() : OrderLinks.ids(read.get(0).get("order_line")));
+        String name = linkReadBack(exchange, plan);
         boolean heldBefore = process.find(order.partner(), order.poNumber()).map(state -> state.has(ProcessStep.CREDIT_HOLD)).orElse(false);
-        process.mark(order.partner(), order.poNumber(), ProcessStep.CREDIT_HOLD, now(), correlationId(exchange), name);
+        process.mark(order.partner(), order.poNumber(), now(), correlationId(exchange), name, ProcessStep.CREDIT_HOLD);
         if (heldBefore) {
             return;
         }
@@ -134,9 +128,18 @@ public class OrderAcknowledger {
         tracking.record(TrackingEntry.of("ODOO_ORDER_CONFIRMED", "odoo", "PO " + order.poNumber() + " is sale order " + name
                 + " in Odoo, confirmed there after a credit hold", order.partner() + "/" + order.poNumber(), order.partner(),
                 order.correlationId()));
-        process.mark(order.partner(), order.poNumber(), ProcessStep.CONFIRMED, now(), order.correlationId(), name);
+        process.mark(order.partner(), order.poNumber(), now(), order.correlationId(), name, ProcessStep.CONFIRMED);
         publish(exchange, EventType.ORDER_ACCEPTED, new OrderAcknowledgment(order.poNumber(), order.partner(), name,
                 OrderAcknowledgment.Status.ACCEPTED, today(), lines, null));
+    }
+
+    /** Body: the sale order as read back ({@code name}, {@code order_line}); links it to the PO and returns its name. */
+    private String linkReadBack(Exchange exchange, OrderPlan plan) throws java.sql.SQLException {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
+        String name = read == null || read.isEmpty() ? plan.getOrderName() : (String) read.get(0).get("name");
+        link(exchange, plan, name, read == null || read.isEmpty() ? List.of() : OrderLinks.ids(read.get(0).get("order_line")));
+        return name;
     }
 
     /** Odoo keeps the order's lines in the order they were created: the placed (not refused) lines, in the PO's order. */

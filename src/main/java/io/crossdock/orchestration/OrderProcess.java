@@ -45,46 +45,62 @@ public class OrderProcess {
     }
 
     public void mark(String partner, String poNumber, ProcessStep step, OffsetDateTime at, String correlationId) throws SQLException {
-        mark(partner, poNumber, step, at, correlationId, null);
+        mark(partner, poNumber, at, correlationId, null, step);
     }
 
-    public void mark(String partner, String poNumber, ProcessStep step, OffsetDateTime at, String correlationId, String saleOrder)
+    /** Marks every step reached at {@code at} in one statement (an order created and confirmed in one go, say). */
+    public void mark(String partner, String poNumber, OffsetDateTime at, String correlationId, String saleOrder, ProcessStep... steps)
             throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection db = store.dataSource().getConnection()) {
-            if (update(db, partner, poNumber, step, at, correlationId, saleOrder, now) > 0) {
+            if (update(db, partner, poNumber, steps, at, correlationId, saleOrder, now) > 0) {
                 return;
             }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO order_process (partner, po_number, correlation_id, sale_order, "
-                    + step.column() + ", updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, partner);
-                insert.setString(2, poNumber);
-                insert.setString(3, correlationId);
-                insert.setString(4, saleOrder);
-                insert.setObject(5, at);
-                insert.setObject(6, now);
+            StringBuilder columns = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (ProcessStep step : steps) {
+                columns.append(", ").append(step.column());
+                marks.append(", ?");
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO order_process (partner, po_number, correlation_id, sale_order"
+                    + columns + ", updated_at) VALUES (?, ?, ?, ?" + marks + ", ?)")) {
+                int i = 1;
+                insert.setString(i++, partner);
+                insert.setString(i++, poNumber);
+                insert.setString(i++, correlationId);
+                insert.setString(i++, saleOrder);
+                for (int n = 0; n < steps.length; n++) {
+                    insert.setObject(i++, at);
+                }
+                insert.setObject(i, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (!Store.isUniqueViolation(e)) {
                     throw e;
                 }
-                update(db, partner, poNumber, step, at, correlationId, saleOrder, now);
+                update(db, partner, poNumber, steps, at, correlationId, saleOrder, now);
             }
         }
     }
 
-    private static int update(Connection db, String partner, String poNumber, ProcessStep step, OffsetDateTime at, String correlationId,
+    private static int update(Connection db, String partner, String poNumber, ProcessStep[] steps, OffsetDateTime at, String correlationId,
             String saleOrder, OffsetDateTime now) throws SQLException {
-        String column = step.column();
-        try (PreparedStatement update = db.prepareStatement("UPDATE order_process SET " + column + " = COALESCE(" + column + ", ?),"
-                + " correlation_id = COALESCE(correlation_id, ?), sale_order = COALESCE(?, sale_order), updated_at = ?"
+        StringBuilder set = new StringBuilder();
+        for (ProcessStep step : steps) {
+            set.append(step.column()).append(" = COALESCE(").append(step.column()).append(", ?), ");
+        }
+        try (PreparedStatement update = db.prepareStatement("UPDATE order_process SET " + set
+                + "correlation_id = COALESCE(correlation_id, ?), sale_order = COALESCE(?, sale_order), updated_at = ?"
                 + " WHERE partner = ? AND po_number = ?")) {
-            update.setObject(1, at);
-            update.setString(2, correlationId);
-            update.setString(3, saleOrder);
-            update.setObject(4, now);
-            update.setString(5, partner);
-            update.setString(6, poNumber);
+            int i = 1;
+            for (int n = 0; n < steps.length; n++) {
+                update.setObject(i++, at);
+            }
+            update.setString(i++, correlationId);
+            update.setString(i++, saleOrder);
+            update.setObject(i++, now);
+            update.setString(i++, partner);
+            update.setString(i, poNumber);
             return update.executeUpdate();
         }
     }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdock.canonical.CanonicalJson;
 import io.crossdock.canonical.CanonicalSchemas;
+import io.crossdock.canonical.EventType;
 
 /** Maps the transactions of a conformance file with a mapping from mappings/, as the EDI stage would for partner "demo". */
 final class ConformanceMappings {
@@ -29,6 +31,12 @@ final class ConformanceMappings {
     /** The file's transaction at {@code index} mapped (the others are only read). */
     static JsonNode mapOne(Path file, String loops, String mapping, int index) throws Exception {
         return map(transactions(file).get(index), loops, mapping);
+    }
+
+    /** Mapped JSON checked against its event's canonical schema (the JSON and the violations shown on failure), as its type. */
+    static <T> T canonical(JsonNode json, EventType type, Class<T> as) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(SCHEMAS.validateData(type, json)).as(json.toPrettyString()).isEmpty();
+        return CanonicalJson.MAPPER.treeToValue(json, as);
     }
 
     private static JsonNode map(EdiTransaction transaction, String loops, String mapping) {

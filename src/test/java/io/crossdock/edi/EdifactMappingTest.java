@@ -1,13 +1,12 @@
 package io.crossdock.edi;
 
-import static io.crossdock.edi.ConformanceMappings.SCHEMAS;
+import static io.crossdock.edi.ConformanceMappings.canonical;
 import static io.crossdock.edi.ConformanceMappings.mapOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crossdock.canonical.CanonicalJson;
 import io.crossdock.canonical.EventType;
 import io.crossdock.canonical.Invoice;
 import io.crossdock.canonical.Order;
@@ -27,8 +26,7 @@ class EdifactMappingTest {
     void anEancomOrderWithDecimalCommaUnaBecomesAnOrderOfGlnPartiesAndGtinLines() throws Exception {
         JsonNode json = mapOne(EDIFACT.resolve("ORDERS_D96A_una_decimal_comma_missing_unz.edi"), "edifact/ORDERS.loops.yaml",
                 "edifact/ORDERS-to-order.jsonata", 0);
-        assertThat(SCHEMAS.validateData(EventType.ORDER_RECEIVED, json)).as(json.toPrettyString()).isEmpty();
-        Order order = CanonicalJson.MAPPER.treeToValue(json, Order.class);
+        Order order = canonical(json, EventType.ORDER_RECEIVED, Order.class);
 
         assertThat(order.poNumber()).isEqualTo("801715918011");
         assertThat(order.purpose()).isEqualTo(Order.Purpose.ORIGINAL);
@@ -46,8 +44,7 @@ class EdifactMappingTest {
     void anOrderInAFunctionalGroupCarriesItsBuyersItemNumberPriceAndNote() throws Exception {
         JsonNode json = mapOne(EDIFACT.resolve("ORDERS_D96B_ung_une_group_bad_unt.edi"), "edifact/ORDERS.loops.yaml",
                 "edifact/ORDERS-to-order.jsonata", 0);
-        assertThat(SCHEMAS.validateData(EventType.ORDER_RECEIVED, json)).as(json.toPrettyString()).isEmpty();
-        Order order = CanonicalJson.MAPPER.treeToValue(json, Order.class);
+        Order order = canonical(json, EventType.ORDER_RECEIVED, Order.class);
 
         assertThat(order.poNumber()).isEqualTo("C1441747");
         assertThat(order.orderDate()).hasToString("2001-05-02");
@@ -64,8 +61,7 @@ class EdifactMappingTest {
     @Test
     void anInvoiceWhoseLinesAndChargeMakeItsTotalMapsToAnInvoice() throws Exception {
         JsonNode json = mapOne(EDIFACT.resolve("INVOIC_D97B_basic.edi"), "edifact/INVOIC.loops.yaml", "edifact/INVOIC-to-invoice.jsonata", 0);
-        assertThat(SCHEMAS.validateData(EventType.INVOICE_POSTED, json)).as(json.toPrettyString()).isEmpty();
-        Invoice invoice = CanonicalJson.MAPPER.treeToValue(json, Invoice.class);
+        Invoice invoice = canonical(json, EventType.INVOICE_POSTED, Invoice.class);
 
         assertThat(invoice.invoiceNumber()).isEqualTo("342459");
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);

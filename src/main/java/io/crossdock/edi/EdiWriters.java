@@ -1,0 +1,22 @@
+package io.crossdock.edi;
+
+import java.io.OutputStream;
+import java.util.Map;
+
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+/** StAEDI writers with the delimiters of what we write, one segment a line. */
+final class EdiWriters {
+
+    private EdiWriters() {
+    }
+
+    /** {@code delimiters}: StAEDI's {@code Delimiters} property names to characters. */
+    static EDIStreamWriter writer(OutputStream out, Map<String, Character> delimiters) {
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        delimiters.forEach(factory::setProperty);
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        return factory.createEDIStreamWriter(out);
+    }
+}
