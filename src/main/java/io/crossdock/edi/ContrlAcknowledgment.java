@@ -2,7 +2,6 @@ package io.crossdock.edi;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
-import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
+
+import static io.crossdock.edi.EdifactEnvelopes.segment;
 
 /**
  * Writes the EDIFACT CONTRL answering one interchange (syntax 3: CONTRL:D:3:UN; syntax 4:
@@ -56,13 +56,11 @@ public final class ContrlAcknowledgment {
         boolean syntax4 = "4".equals(theirs.version());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            EDIStreamWriter writer = writer(out);
+            EDIStreamWriter writer = EdifactEnvelopes.writer(out);
             writer.startInterchange();
             String ourReference = String.valueOf(reference);
-            segment(writer, "UNB", List.of(List.of(theirs.charset() == null ? "UNOA" : theirs.charset(), theirs.version()),
-                    List.of(us.id(), us.qualifier()), List.of(theirs.senderId(), theirs.senderQualifier()),
-                    List.of(now.format(DateTimeFormatter.ofPattern(syntax4 ? "yyyyMMdd" : "yyMMdd")),
-                            now.format(DateTimeFormatter.ofPattern("HHmm"))), List.of(ourReference)));
+            segment(writer, "UNB", EdifactEnvelopes.unb(theirs.charset() == null ? "UNOA" : theirs.charset(), theirs.version(), us,
+                    theirs.senderId(), theirs.senderQualifier(), now, ourReference, false));
             List<List<List<String>>> body = new ArrayList<>();
             // The interchange is refused when it is incomplete or its trailer disagrees with it; a UNB value
             // off its code list (a processing priority, a short date) changes nothing it says, so it is read.
@@ -149,27 +147,5 @@ public final class ContrlAcknowledgment {
         segment.add(List.of(tag));
         segment.addAll(elements);
         return segment;
-    }
-
-    private static EDIStreamWriter writer(ByteArrayOutputStream out) {
-        return EdiWriters.writer(out, Map.of(Delimiters.SEGMENT, '\'', Delimiters.DATA_ELEMENT, '+', Delimiters.COMPONENT_ELEMENT, ':',
-                Delimiters.RELEASE, '?'));
-    }
-
-    /** One segment: each element a list of components (one component: a simple element). */
-    private static void segment(EDIStreamWriter writer, String tag, List<List<String>> elements) throws EDIStreamException {
-        writer.writeStartSegment(tag);
-        for (List<String> element : elements) {
-            if (element.size() == 1) {
-                writer.writeElement(element.get(0));
-            } else {
-                writer.writeStartElement();
-                for (String component : element) {
-                    writer.writeComponent(component);
-                }
-                writer.endElement();
-            }
-        }
-        writer.writeEndSegment();
     }
 }

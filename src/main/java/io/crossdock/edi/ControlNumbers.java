@@ -20,6 +20,11 @@ public class ControlNumbers {
     /** What a number controls; each kind counts on its own. */
     public enum Kind { INTERCHANGE, GROUP, TRANSACTION }
 
+    /** ISA13 and GS06 hold nine digits. */
+    public static final long X12_MAX = 999_999_999L;
+    /** UNB 0020 is an..14; our references stay numeric. */
+    public static final long EDIFACT_REFERENCE_MAX = 99_999_999_999_999L;
+
 
     private final Store store;
 

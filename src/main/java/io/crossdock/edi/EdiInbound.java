@@ -44,9 +44,6 @@ import org.jboss.logging.Logger;
 public class EdiInbound implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EdiInbound.class);
-    private static final long ISA13_MAX = 999_999_999L;
-    /** UNB0020 is an..14; our references stay numeric. */
-    private static final long EDIFACT_REFERENCE_MAX = 99_999_999_999_999L;
 
     private final PartnerDirectory partners;
     private final DocumentArchive archive;
@@ -250,7 +247,7 @@ public class EdiInbound implements EventHandler {
             // One per receipt: a second resend of the same interchange gets its own TA1, not an overwrite.
             String name = "TA1-" + interchange.interchangeControlNumber() + "-" + correlationId.substring(0, 8) + ".edi";
             send(name, () -> InterchangeAcknowledgment.reject(interchange, note, ourIdentity(),
-                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX), LocalDateTime.now(ZoneOffset.UTC)),
+                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, ControlNumbers.X12_MAX), LocalDateTime.now(ZoneOffset.UTC)),
                     "TA1 rejecting interchange " + interchange.interchangeControlNumber() + " (" + note.code() + " "
                             + note.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         }
@@ -264,7 +261,7 @@ public class EdiInbound implements EventHandler {
             }
             String name = "CONTRL-" + interchange.interchangeControlNumber() + "-" + correlationId.substring(0, 8) + ".edi";
             send(name, () -> ContrlAcknowledgment.write(interchange, messages, envelopeErrors, ourIdentity(),
-                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, EDIFACT_REFERENCE_MAX), LocalDateTime.now(ZoneOffset.UTC)),
+                    controlNumbers.next(partner.id(), Kind.INTERCHANGE, ControlNumbers.EDIFACT_REFERENCE_MAX), LocalDateTime.now(ZoneOffset.UTC)),
                     "CONTRL for interchange " + interchange.interchangeControlNumber());
         }
 
@@ -313,8 +310,8 @@ public class EdiInbound implements EventHandler {
             String ackName = policy + "-" + interchange.interchangeControlNumber() + "-" + group.controlNumber() + ".edi";
             send(ackName, () -> {
                 // Numbers are taken only when the acknowledgment is made, not when an archived one is sent again.
-                Numbers numbers = new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
-                        controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX));
+                Numbers numbers = new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ControlNumbers.X12_MAX),
+                        controlNumbers.next(partner.id(), Kind.GROUP, ControlNumbers.X12_MAX));
                 LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
                 return "999".equals(policy) ? FunctionalAcknowledgment.write999(received, ourIdentity(), numbers, now)
                         : FunctionalAcknowledgment.write(received, ourIdentity(), numbers, now);

@@ -43,7 +43,6 @@ import org.jboss.logging.Logger;
 public class EdiOutbound implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EdiOutbound.class);
-    private static final long ISA13_MAX = 999_999_999L;
 
     private final PartnerDirectory partners;
     private final EdiMappings mappings;
@@ -87,7 +86,8 @@ public class EdiOutbound implements EventHandler {
         // (a stock change) to every partner whose profile asks for it (an 846 inventory advice).
         List<PartnerProfile> receivers = partnerId != null ? partners.find(partnerId.toString()).stream().toList() : partners.all();
         for (PartnerProfile partner : receivers) {
-            if (partner.edi() == null || !"X12".equals(partner.edi().standard())) {
+            // A partner's own document (its invoice to us, read from its EDI) is never sent back to it.
+            if (partner.edi() == null || ("/crossdock/edi/" + partner.id()).equals(String.valueOf(event.event().getSource()))) {
                 continue;
             }
             for (Map.Entry<String, PartnerProfile.OutboundDocument> document : partner.edi().outboundOrNone().entrySet()) {
@@ -133,9 +133,11 @@ public class EdiOutbound implements EventHandler {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
         java.time.Duration due = partner.edi().acknowledgmentDue();
         for (EdiTransaction set : sets) {
-            sentDocuments.sent(tx, new SentDocuments.Sent(partner.id(), set.group().controlNumber(), set.controlNumber(),
-                    set.interchange().interchangeControlNumber(), set.group().functionalId(), set.type(), name, key, correlationId, now,
-                    due == null ? null : now.plus(due), null));
+            // An EDIFACT message we send has no UNG: its CONTRL names it by interchange reference (UCI) and message reference (UCM).
+            String interchange = set.interchange().interchangeControlNumber();
+            sentDocuments.sent(tx, new SentDocuments.Sent(partner.id(), set.group() != null ? set.group().controlNumber() : interchange,
+                    set.controlNumber(), interchange, set.group() != null ? set.group().functionalId() : set.type(), set.type(), name, key,
+                    correlationId, now, due == null ? null : now.plus(due), null));
         }
     }
 
@@ -145,10 +147,16 @@ public class EdiOutbound implements EventHandler {
             Object data = CanonicalJson.MAPPER.readValue(event.event().getData().toBytes(), Object.class);
             var segments = mappings.mapping(document.mapping()).apply(data, Map.of("partner", partner.id()));
             PartnerProfile.Identifier them = edi.identifiers().get(0);
+            OurIdentity us = new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault());
+            if (edi.isEdifact()) {
+                return OutboundMessage.write(transactionSet, segments, new OutboundMessage.Addressee(them.qualifier(), them.id(),
+                        edi.charsetOrDefault(), edi.syntaxVersionOrDefault()), us, document.versionOr(edi.versionOrDefault()),
+                        edi.testOrDefault(), controlNumbers.next(partner.id(), Kind.INTERCHANGE, ControlNumbers.EDIFACT_REFERENCE_MAX), LocalDateTime.now(ZoneOffset.UTC));
+            }
             return OutboundTransaction.write(transactionSet, segments, new OutboundTransaction.Receiver(them.qualifier(), them.id(), them.id()),
-                    new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault()), edi.versionOrDefault(),
-                    edi.testOrDefault(), new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ISA13_MAX),
-                            controlNumbers.next(partner.id(), Kind.GROUP, ISA13_MAX)),
+                    us, edi.versionOrDefault(),
+                    edi.testOrDefault(), new Numbers(controlNumbers.next(partner.id(), Kind.INTERCHANGE, ControlNumbers.X12_MAX),
+                            controlNumbers.next(partner.id(), Kind.GROUP, ControlNumbers.X12_MAX)),
                     LocalDateTime.now(ZoneOffset.UTC));
         } catch (DocumentMapping.MappingException | IllegalArgumentException e) {
             throw new DocumentNotMadeException("The " + transactionSet + " for " + partner.id() + " could not be made from event "

@@ -22,11 +22,6 @@ import io.xlate.edi.stream.Location;
  */
 public final class EdiReader {
 
-    /** ISO 9735 level A: upper-case letters, digits, space and . , - ( ) / = ' + : ? ! " % & * ; < > */
-    static final String UNOA = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-()/='+:?!\"%&*;<>";
-    /** Level B adds lower-case letters and @ [ ] { } _ \\ | ~ # $ ` ^ */
-    static final String UNOB = UNOA + "abcdefghijklmnopqrstuvwxyz@[]{}_\\|~#$`^";
-
     private final EDIInputFactory factory;
     private final TransactionSchemas schemas;
 
@@ -210,16 +205,10 @@ public final class EdiReader {
             if (!"UNOA".equals(charset) && !"UNOB".equals(charset) || "UNB".equals(tag)) {
                 return;
             }
-            String allowed = "UNOA".equals(charset) ? UNOA : UNOB;
-            for (int i = 0; i < value.length(); i++) {
-                if (allowed.indexOf(value.charAt(i)) < 0) {
-                    EdiError error = new EdiError("INVALID_CHARACTER_DATA", tag, segmentPosition,
-                            at.getElementPosition(), Math.max(at.getComponentPosition(), 0), value,
-                            "'" + value.charAt(i) + "' is outside " + charset + ", the character set declared in UNB");
-                    (transactionErrors != null ? transactionErrors : envelopeErrors).add(error);
-                    return;
-                }
-            }
+            EdifactCharsets.outside(charset, value).ifPresent(outside -> (transactionErrors != null ? transactionErrors : envelopeErrors)
+                    .add(new EdiError("INVALID_CHARACTER_DATA", tag, segmentPosition, at.getElementPosition(),
+                            Math.max(at.getComponentPosition(), 0), value,
+                            "'" + outside + "' is outside " + charset + ", the character set declared in UNB")));
         }
 
         /** A repeated simple element keeps every repetition, in order (ISA11 / UNA repetition separator). */

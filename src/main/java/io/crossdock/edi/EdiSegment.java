@@ -26,4 +26,16 @@ public record EdiSegment(String tag, int position, List<Object> elements) {
         return value instanceof List<?> components ? (components.isEmpty() ? "" : String.valueOf(components.get(0)))
                 : String.valueOf(value);
     }
+
+    /** Component {@code c} (1-based) of element {@code n}: a simple element is its own first component; "" when absent. */
+    public String element(int n, int c) {
+        if (n < 1 || n > elements.size() || c < 1) {
+            return "";
+        }
+        Object value = elements.get(n - 1);
+        if (value instanceof List<?> components) {
+            return c <= components.size() ? String.valueOf(components.get(c - 1)) : "";
+        }
+        return c == 1 ? String.valueOf(value) : "";
+    }
 }

@@ -14,9 +14,22 @@ final class EdiWriters {
 
     /** {@code delimiters}: StAEDI's {@code Delimiters} property names to characters. */
     static EDIStreamWriter writer(OutputStream out, Map<String, Character> delimiters) {
+        return factory(delimiters).createEDIStreamWriter(out);
+    }
+
+    /** A writer encoding characters as the interchange declares (an EDIFACT UNOC interchange is ISO 8859-1). */
+    static EDIStreamWriter writer(OutputStream out, Map<String, Character> delimiters, java.nio.charset.Charset encoding) {
+        try {
+            return factory(delimiters).createEDIStreamWriter(out, encoding.name());
+        } catch (io.xlate.edi.stream.EDIStreamException e) {
+            throw new IllegalArgumentException("StAEDI cannot write " + encoding + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EDIOutputFactory factory(Map<String, Character> delimiters) {
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         delimiters.forEach(factory::setProperty);
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
-        return factory.createEDIStreamWriter(out);
+        return factory;
     }
 }

@@ -25,15 +25,22 @@ public final class OutboundTransaction {
     }
 
     /** X12 functional identifier (GS01) of each transaction set we send. */
+    private static final java.util.Map<String, String> FUNCTIONAL_IDS = java.util.Map.of("855", "PR", "856", "SH", "810", "IN",
+            "846", "IB", "850", "PO");
+
+    /** The transaction sets we can send. */
+    public static final java.util.Set<String> SENT = new java.util.TreeSet<>(FUNCTIONAL_IDS.keySet());
+
+    public static boolean sends(String type) {
+        return FUNCTIONAL_IDS.containsKey(type);
+    }
+
     static String functionalId(String type) {
-        return switch (type) {
-            case "855" -> "PR";
-            case "856" -> "SH";
-            case "810" -> "IN";
-            case "846" -> "IB";
-            case "850" -> "PO";
-            default -> throw new IllegalArgumentException("No functional group is known for transaction set " + type);
-        };
+        String id = FUNCTIONAL_IDS.get(type);
+        if (id == null) {
+            throw new IllegalArgumentException("No functional group is known for transaction set " + type);
+        }
+        return id;
     }
 
     private OutboundTransaction() {
@@ -64,26 +71,10 @@ public final class OutboundTransaction {
         return out.toByteArray();
     }
 
-    /** Mappings may group segments (a line's PO1 and ACK) in nested lists; the document is their sequence. */
-    private static List<JsonNode> flatten(JsonNode node, List<JsonNode> into) {
-        if (node.isArray()) {
-            node.forEach(child -> flatten(child, into));
-        } else if (!node.isNull()) {
-            into.add(node);
-        }
-        return into;
-    }
-
     private static List<String[]> body(String type, JsonNode segments) {
-        if (segments == null || !segments.isArray() || segments.isEmpty()) {
-            throw new DocumentMapping.MappingException("the " + type + " mapping made no segments", null);
-        }
         List<String[]> body = new ArrayList<>();
-        for (JsonNode segment : flatten(segments, new ArrayList<>())) {
-            String tag = segment.path("tag").asText("");
-            if (!tag.matches("[A-Z][A-Z0-9]{1,2}")) {
-                throw new DocumentMapping.MappingException("the " + type + " mapping made a segment without a valid tag: " + segment, null);
-            }
+        for (JsonNode segment : MappedSegments.flatten(type, segments)) {
+            String tag = MappedSegments.tag(type, segment);
             List<String> elements = new ArrayList<>();
             elements.add(tag);
             int position = 0;

@@ -60,10 +60,12 @@ public class PartnerAcknowledgments {
         for (SentDocuments.Sent ours : group) {
             Optional<ReceivedAcknowledgment.SetAcknowledgment> said = ack.sets().stream()
                     .filter(set -> SentDocuments.normalized(set.controlNumber()).equals(ours.setControl())).findFirst();
-            // A 997 may leave out AK2 for sets it accepts when the whole group is accepted; otherwise silence is no acceptance.
+            // A 997 may leave out AK2 (a CONTRL its UCM) for sets it accepts when the whole group (interchange) is accepted or
+            // only received; otherwise silence is no acceptance.
             ReceivedAcknowledgment.Status status = said.map(ReceivedAcknowledgment.SetAcknowledgment::status)
-                    .orElse(ack.groupStatus() == ReceivedAcknowledgment.Status.ACCEPTED ? ReceivedAcknowledgment.Status.ACCEPTED
-                            : ReceivedAcknowledgment.Status.REJECTED);
+                    .orElse(ack.groupStatus() == ReceivedAcknowledgment.Status.ACCEPTED
+                            || ack.groupStatus() == ReceivedAcknowledgment.Status.RECEIVED ? ack.groupStatus()
+                                    : ReceivedAcknowledgment.Status.REJECTED);
             String what = ours.transactionSet() + " " + ours.fileName() + " (group " + ours.groupControl() + ", set " + ours.setControl() + ")";
             if (!sent.acknowledged(tx, ours, status.name(), ack.summary(), now)) {
                 tracking.record(tx, TrackingEntry.of("ACK_RECEIVED", "edi", ack.type() + " from " + partner + " for " + what
@@ -93,12 +95,17 @@ public class PartnerAcknowledgments {
         int batch;
         do {
             batch = sent.raiseOverdue(now, BATCH, (tx, late) -> businessExceptions.raise(tx, key(late), late.partner(), "edi",
-                    "No 997/999 from " + late.partner() + " for " + late.transactionSet() + " " + late.fileName() + " (group "
+                    "No " + expected(late) + " from " + late.partner() + " for " + late.transactionSet() + " " + late.fileName() + " (group "
                             + late.groupControl() + ", set " + late.setControl() + "), sent " + late.sentAt() + " and due by " + late.dueAt(),
                     late.correlationId()));
             raised += batch;
         } while (batch == BATCH);
         return raised;
+    }
+
+    /** What answers the document: a CONTRL an EDIFACT message (ORDRSP), a 997 or 999 an X12 set (855). */
+    private static String expected(SentDocuments.Sent sent) {
+        return sent.transactionSet().matches("[A-Z]{6}") ? "CONTRL" : "997/999";
     }
 
     private static String key(SentDocuments.Sent sent) {

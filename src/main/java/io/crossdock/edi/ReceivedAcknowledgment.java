@@ -19,9 +19,9 @@ public record ReceivedAcknowledgment(
         List<String> groupErrors,
         List<SetAcknowledgment> sets) {
 
-    /** AK5-01/IK5-01 and AK9-01. */
+    /** AK5-01/IK5-01 and AK9-01; a CONTRL's 0083 (RECEIVED: read by the partner, not yet checked). */
     public enum Status {
-        ACCEPTED, ACCEPTED_WITH_ERRORS, PARTIALLY_ACCEPTED, REJECTED;
+        ACCEPTED, ACCEPTED_WITH_ERRORS, PARTIALLY_ACCEPTED, REJECTED, RECEIVED;
 
         static Status of(String code) {
             return switch (code) {
@@ -49,11 +49,14 @@ public record ReceivedAcknowledgment(
     }
 
     public static boolean isAcknowledgment(EdiTransaction transaction) {
-        return "997".equals(transaction.type()) || "999".equals(transaction.type());
+        return "997".equals(transaction.type()) || "999".equals(transaction.type()) || "CONTRL".equals(transaction.type());
     }
 
-    /** Reads a valid 997 or 999; a missing AK1 or AK9 is an IllegalArgumentException naming it. */
+    /** Reads a valid 997, 999 or CONTRL; a missing AK1 or AK9 (UCI) is an IllegalArgumentException naming it. */
     public static ReceivedAcknowledgment of(EdiTransaction transaction) {
+        if ("CONTRL".equals(transaction.type())) {
+            return ReceivedContrl.of(transaction);
+        }
         if (!isAcknowledgment(transaction)) {
             throw new IllegalArgumentException("transaction " + transaction.controlNumber() + " is a " + transaction.type()
                     + ", not a 997 or 999");
@@ -112,9 +115,14 @@ public record ReceivedAcknowledgment(
 
     /** What the partner said, in a line a person can act on. */
     public String summary() {
-        StringBuilder text = new StringBuilder(type + " for group " + groupControlNumber + " (" + functionalId + "): "
-                + groupStatus.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + setsAccepted + " of "
-                + setsIncluded + " transaction set(s) accepted");
+        boolean contrl = "CONTRL".equals(type);
+        StringBuilder text = new StringBuilder(type + (contrl ? " for interchange " : " for group ") + groupControlNumber
+                + (functionalId.isEmpty() ? "" : " (" + functionalId + ")") + ": "
+                + groupStatus.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        if (!contrl || setsIncluded > 0) {
+            text.append(", ").append(setsAccepted).append(" of ").append(setsIncluded).append(contrl ? " message(s)" : " transaction set(s)")
+                    .append(" accepted");
+        }
         groupErrors.forEach(error -> text.append("; ").append(error));
         for (SetAcknowledgment set : sets) {
             if (set.status() != null && set.status().accepted() && set.segments().isEmpty()) {
@@ -126,7 +134,8 @@ public record ReceivedAcknowledgment(
             for (SegmentNote note : set.segments()) {
                 text.append(", ").append(note.segment()).append(" at ").append(note.position()).append(": ").append(note.error());
                 for (ElementNote element : note.elements()) {
-                    text.append(", element ").append(element.position()).append(" (").append(element.dataElement()).append(") ")
+                    text.append(", element ").append(element.position())
+                            .append(element.dataElement().isEmpty() ? " " : " (" + element.dataElement() + ") ")
                             .append(element.error()).append(element.badValue().isEmpty() ? "" : " '" + element.badValue() + "'");
                 }
             }

@@ -127,22 +127,42 @@ public record PartnerProfile(
             Map<String, OutboundDocument> outbound,
             String version,
             Boolean test,
-            java.time.Duration acknowledgmentDue) {
+            java.time.Duration acknowledgmentDue,
+            String charset,
+            String syntaxVersion) {
 
         public Edi(String standard, List<Identifier> identifiers, Identifier us, String applicationId, String acknowledgment,
                 java.time.Duration duplicateWindow, String defaultCurrency, String errorFolder,
                 Map<String, InboundDocument> inbound) {
             this(standard, identifiers, us, applicationId, acknowledgment, duplicateWindow, defaultCurrency, errorFolder, inbound,
-                    null, null, null, null);
+                    null, null, null, null, null, null);
         }
 
         public Map<String, OutboundDocument> outboundOrNone() {
             return outbound != null ? outbound : Map.of();
         }
 
-        /** ISA12 of what we send (00401 unless the partner's profile says otherwise). */
+        /**
+         * X12: ISA12 of what we send (00401 unless the partner's profile says otherwise). EDIFACT: the
+         * message version in UNH after the type (D:96A:UN unless said otherwise; an outbound document may
+         * name its own, with an association code such as D:96A:UN:EAN008).
+         */
         public String versionOrDefault() {
-            return version != null ? version : "00401";
+            return version != null ? version : isEdifact() ? "D:96A:UN" : "00401";
+        }
+
+        public boolean isEdifact() {
+            return "EDIFACT".equals(standard);
+        }
+
+        /** EDIFACT: the character set we write in (UNB 0001), UNOC (ISO 8859-1) unless the partner's profile says otherwise. */
+        public String charsetOrDefault() {
+            return charset != null ? charset : "UNOC";
+        }
+
+        /** EDIFACT: the syntax version we write (UNB 0002), 3 unless said otherwise; 4 writes dates with the century. */
+        public String syntaxVersionOrDefault() {
+            return syntaxVersion != null ? syntaxVersion : "3";
         }
 
         public boolean testOrDefault() {
@@ -181,7 +201,16 @@ public record PartnerProfile(
      * mapping (under {@code mappings/}) from the event's data to the document's segments.
      */
     public record OutboundDocument(@JsonProperty(required = true) List<String> events,
-            @JsonProperty(required = true) String mapping) {
+            @JsonProperty(required = true) String mapping, String version) {
+
+        public OutboundDocument(List<String> events, String mapping) {
+            this(events, mapping, null);
+        }
+
+        /** The document's own version (an EDIFACT message's UNH S009 after the type), else the partner's. */
+        public String versionOr(String partners) {
+            return version != null ? version : partners;
+        }
     }
 
     /** An interchange sender or receiver id with its qualifier (ISA05/06, UNB 0007/0004). */

@@ -95,7 +95,11 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": edi.acknowledgment '" + edi.acknowledgment()
                     + "' must be one of " + PartnerProfile.Edi.ACKNOWLEDGMENTS);
         }
+        if (edi.isEdifact()) {
+            checkEdifactSyntax(file, edi);
+        }
         edi.outboundOrNone().forEach((type, document) -> {
+            checkOutboundType(file, edi, type, document);
             for (String event : document.events()) {
                 if (io.crossdock.canonical.EventType.byName(event).isEmpty()) {
                     throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + ".events names '" + event
@@ -119,6 +123,32 @@ public final class PartnerProfileReader {
                 }
             }
         });
+    }
+
+    private static void checkEdifactSyntax(Path file, PartnerProfile.Edi edi) {
+        if (!io.crossdock.edi.EdifactCharsets.writable().contains(edi.charsetOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": edi.charset '" + edi.charset() + "' must be one of "
+                    + new java.util.TreeSet<>(io.crossdock.edi.EdifactCharsets.writable()));
+        }
+        if (!List.of("1", "2", "3", "4").contains(edi.syntaxVersionOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": edi.syntaxVersion '" + edi.syntaxVersion() + "' must be 1, 2, 3 or 4");
+        }
+    }
+
+    private static void checkOutboundType(Path file, PartnerProfile.Edi edi, String type, PartnerProfile.OutboundDocument document) {
+        if (edi.isEdifact()) {
+            if (!type.matches("[A-Z]{6}")) {
+                throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " is no EDIFACT message type (six capitals: ORDRSP)");
+            }
+            String version = document.versionOr(edi.versionOrDefault());
+            if (!version.matches("[A-Z0-9]{1,3}:[A-Z0-9]{1,3}:[A-Z0-9]{1,3}(:[A-Z0-9]{1,6})?")) {
+                throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " version '" + version
+                        + "' is not an EDIFACT message version (D:96A:UN, or D:96A:UN:EAN008 with an association code)");
+            }
+        } else if (!io.crossdock.edi.OutboundTransaction.sends(type)) {
+            throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " is no X12 transaction set we write (one of "
+                    + io.crossdock.edi.OutboundTransaction.SENT + ")");
+        }
     }
 
     private static void checkOrders(Path file, PartnerProfile.Orders orders) {

@@ -73,6 +73,55 @@ class ContrlAcknowledgmentTest {
         });
     }
 
+    @Test
+    void aPartnersControlMessageIsReadForWhatItSaysAboutEachMessage() throws Exception {
+        // The CONTRL we would send for the conformance INVOIC, read as if the partner had sent it about ours.
+        byte[] invoicContrl = contrl(EDIFACT.resolve("INVOIC_D97B_basic.edi")).getBytes(StandardCharsets.ISO_8859_1);
+        List<EdiTransaction> back = new ArrayList<>();
+        new EdiReader().read(new ByteArrayInputStream(invoicContrl), back::add);
+
+        ReceivedAcknowledgment ack = ReceivedAcknowledgment.of(back.get(0));
+
+        String reference = read(EDIFACT.resolve("INVOIC_D97B_basic.edi")).summary().interchanges().get(0).interchangeControlNumber();
+        assertThat(ack.type()).isEqualTo("CONTRL");
+        assertThat(ack.groupControlNumber()).isEqualTo(reference);
+        assertThat(ack.groupStatus()).isEqualTo(ReceivedAcknowledgment.Status.REJECTED);
+        assertThat(ack.sets()).singleElement().satisfies(message -> {
+            assertThat(message.type()).isEqualTo("INVOIC");
+            assertThat(message.status()).isEqualTo(ReceivedAcknowledgment.Status.REJECTED);
+            assertThat(message.segments()).singleElement().satisfies(segment -> {
+                assertThat(segment.position()).isEqualTo("6");
+                assertThat(segment.elements()).singleElement().satisfies(element -> {
+                    assertThat(element.position()).isEqualTo("4");
+                    assertThat(element.error()).isEqualTo("invalid character(s)");
+                });
+            });
+        });
+        assertThat(ack.summary()).isEqualTo("CONTRL for interchange " + reference + " (INVOIC): rejected, 0 of 1 message(s) accepted;"
+                + " INVOIC 00000000000117 rejected, segment at 6: data element errors, element 4 invalid character(s)");
+    }
+
+    @Test
+    void aControlMessageRefusingTheInterchangeSaysWhyAndOneAcceptingItAcceptsEveryMessage() throws Exception {
+        byte[] truncated = contrl(EDIFACT.resolve("ORDERS_D96A_una_decimal_comma_missing_unz.edi")).getBytes(StandardCharsets.ISO_8859_1);
+        List<EdiTransaction> back = new ArrayList<>();
+        new EdiReader().read(new ByteArrayInputStream(truncated), back::add);
+        ReceivedAcknowledgment refused = ReceivedAcknowledgment.of(back.get(0));
+        assertThat(refused.groupStatus()).isEqualTo(ReceivedAcknowledgment.Status.REJECTED);
+        assertThat(refused.groupErrors()).containsExactly("missing in UNZ");
+        assertThat(refused.summary()).isEqualTo("CONTRL for interchange 807: rejected; missing in UNZ");
+
+        byte[] accepting = ("UNA:+.? 'UNB+UNOC:3+5400110000009:14+5013546107732:14+261122:1000+77'UNH+1+CONTRL:D:3:UN'"
+                + "UCI+42+5013546107732:14+5400110000009:14+7'UNT+3+1'UNZ+1+77'").getBytes(StandardCharsets.ISO_8859_1);
+        back.clear();
+        new EdiReader().read(new ByteArrayInputStream(accepting), back::add);
+        ReceivedAcknowledgment accepted = ReceivedAcknowledgment.of(back.get(0));
+        assertThat(accepted.groupControlNumber()).isEqualTo("42");
+        assertThat(accepted.groupStatus()).isEqualTo(ReceivedAcknowledgment.Status.ACCEPTED);
+        assertThat(accepted.sets()).isEmpty();
+        assertThat(accepted.summary()).isEqualTo("CONTRL for interchange 42: accepted");
+    }
+
     private static String contrl(Path file) throws Exception {
         Read read = read(file);
         List<EdiError> envelope = new ArrayList<>(read.summary().envelopeErrors());

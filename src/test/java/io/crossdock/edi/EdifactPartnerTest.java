@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.crossdock.testing.DemoOrders;
 import io.crossdock.testing.KafkaTestResource;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SftpTestResource.class)
 @WithTestResource(OdooTestResource.class)
 class EdifactPartnerTest {
+
+    private static final Pattern OUR_REFERENCE = Pattern.compile("UNB\\+UNOC:3\\+5013546107732:14\\+5400110000009:14\\+[0-9:]+\\+([0-9]+)'");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -51,6 +55,20 @@ class EdifactPartnerTest {
             assertThat(contrl).contains("UNB+UNOA:3+5013546107732:14+5400110000009:14+")
                     .contains("UCI+" + reference + "+5400110000009:14+5013546107732:14+7'")
                     .contains("UCM+1+ORDERS:D:96A:UN:EAN008+7'");
+
+            // Odoo accepted it: an ORDRSP goes back, and the partner's CONTRL for it is matched to it.
+            String ordrsp = awaitFile(partner, "ORDRSP-" + po + "-");
+            assertThat(ordrsp).contains("UNB+UNOC:3+5013546107732:14+5400110000009:14+").contains("UNH+1+ORDRSP:D:96A:UN:EAN005'")
+                    .contains("BGM+231+").contains("RFF+ON:" + po + "'").contains("LIN+1+5+061414110001:EN'").contains("QTY+21:24:EA'");
+            Matcher unb = OUR_REFERENCE.matcher(ordrsp);
+            assertThat(unb.find()).as("the ORDRSP has a UNB").isTrue();
+            String theirs = DemoOrders.interchange();
+            partner.put("eu/inbox/CONTRL-" + po + ".edi", ("UNA:+.? 'UNB+UNOA:3+5400110000009:14+5013546107732:14+261122:1000+" + theirs
+                    + "'UNH+1+CONTRL:D:3:UN'UCI+" + unb.group(1) + "+5013546107732:14+5400110000009:14+7'"
+                    + "UCM+1+ORDRSP:D:96A:UN:EAN005+7'UNT+4+1'UNZ+1+" + theirs + "'").getBytes(StandardCharsets.US_ASCII));
+            await().atMost(Duration.ofSeconds(60)).until(() -> timeline("demo-eu/" + po).contains("ACK_RECEIVED"));
+            assertThat(descriptions("demo-eu/" + po, "ACK_RECEIVED")).singleElement().asString()
+                    .startsWith("CONTRL from demo-eu: ORDRSP ORDRSP-" + po).endsWith("(group " + unb.group(1) + ", set 1) accepted");
 
             // The same interchange again: refused as a duplicate, and no second order.
             partner.put("eu/inbox/ORDERS-" + po + "-again.edi", file);
@@ -81,6 +99,16 @@ class EdifactPartnerTest {
                     .extract().jsonPath().getList("timeline.stage", String.class);
             assertThat(stages).contains("BUSINESS_EXCEPTION", "ACK_SENT");
         }
+    }
+
+    private static List<String> timeline(String key) {
+        var answer = given().header("X-API-Key", "test-operator-key").get("/api/v1/track/" + key);
+        return answer.statusCode() == 404 ? List.of() : answer.then().extract().jsonPath().getList("timeline.stage", String.class);
+    }
+
+    private static List<String> descriptions(String key, String stage) {
+        return given().header("X-API-Key", "test-operator-key").get("/api/v1/track/" + key).then().statusCode(200).extract().jsonPath()
+                .getList("timeline.findAll { it.stage == '" + stage + "' }.description", String.class);
     }
 
     private static String awaitFile(PartnerSftpClient partner, String prefix) {

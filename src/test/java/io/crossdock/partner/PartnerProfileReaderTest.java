@@ -55,6 +55,31 @@ class PartnerProfileReaderTest {
     }
 
     @Test
+    void whatAPartnerIsSentMustBeADocumentOfItsStandardInACharacterSetWeWrite() throws IOException {
+        Path x12Message = write("acme.yaml", ediProfile("""
+                  outbound:
+                    ORDRSP: { events: [OrderAccepted], mapping: edifact/order-ack-to-ORDRSP.jsonata }
+                """));
+        assertThatThrownBy(() -> reader.read(x12Message)).hasMessageContaining("edi.outbound.ORDRSP is no X12 transaction set we write");
+        Path badCharset = write("acme.yaml", ediProfile("""
+                  charset: UNOZ
+                """).replace("standard: X12", "standard: EDIFACT"));
+        assertThatThrownBy(() -> reader.read(badCharset)).hasMessageContaining("edi.charset 'UNOZ' must be one of [UNOA, UNOB, UNOC");
+        Path badVersion = write("acme.yaml", ediProfile("""
+                  outbound:
+                    ORDRSP: { events: [OrderAccepted], mapping: edifact/order-ack-to-ORDRSP.jsonata, version: "96A" }
+                """).replace("standard: X12", "standard: EDIFACT"));
+        assertThatThrownBy(() -> reader.read(badVersion)).hasMessageContaining("version '96A' is not an EDIFACT message version");
+        Path good = write("acme.yaml", ediProfile("""
+                  outbound:
+                    ORDRSP: { events: [OrderAccepted], mapping: edifact/order-ack-to-ORDRSP.jsonata }
+                """).replace("standard: X12", "standard: EDIFACT"));
+        PartnerProfile.Edi edi = reader.read(good).edi();
+        assertThat(edi.charsetOrDefault()).isEqualTo("UNOC");
+        assertThat(edi.outboundOrNone().get("ORDRSP").versionOr(edi.versionOrDefault())).isEqualTo("D:96A:UN");
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithItsLine() throws IOException {
         Path file = write("acme.yaml", """
                 id: acme
