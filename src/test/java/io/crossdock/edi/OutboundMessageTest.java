@@ -120,6 +120,18 @@ class OutboundMessageTest {
     }
 
     @Test
+    void anInventoryPositionMakesAnInventoryReportWithWhatIsCommitted() throws Exception {
+        String invrpt = write("INVRPT", "edifact/inventory-to-INVRPT.jsonata", """
+                {"product": {"sku": "SKU-1001", "gtin": "061414110001"}, "location": "WH", "asOf": "2026-11-22T08:00:00Z",
+                 "onHand": {"value": 120, "unit": "EA"}, "available": {"value": 96, "unit": "EA"}}
+                """, "D:96A:UN:EAN004");
+
+        assertThat(invrpt).contains("UNH+1+INVRPT:D:96A:UN:EAN004'BGM+35+WH-20261122+9'DTM+137:20261122:102'")
+                .contains("LIN+1++061414110001:EN'PIA+5+SKU-1001:SA'QTY+145:120:EA'LOC+18+WH'QTY+66:24:EA'UNT+9+1'");
+        assertThat(readBack(invrpt).errors()).isEmpty();
+    }
+
+    @Test
     void aDelimiterInAValueIsReleasedAndReadBackAsWritten() throws Exception {
         String ordrsp = write("ORDRSP", "edifact/order-ack-to-ORDRSP.jsonata", """
                 {"poNumber": "PO+7'A:B?C", "partner": "demo-eu", "status": "REJECTED", "acknowledgedOn": "2026-11-22", "lines": [],
