@@ -17,6 +17,10 @@ import io.crossdock.canonical.CanonicalJson;
  */
 public final class DocumentMapping {
 
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile("\\d{12}|\\d{14}");
+    private static final java.util.regex.Pattern CCYYMMDD = java.util.regex.Pattern.compile("\\d{8}");
+    private static final java.util.regex.Pattern YYMMDD = java.util.regex.Pattern.compile("\\d{6}");
+
     private final Path file;
     private final String expression;
     private final ThreadLocal<Jsonata> compiled;
@@ -83,11 +87,11 @@ public final class DocumentMapping {
             return null;
         }
         String value = text.toString();
-        if (value.matches("\\d{12}|\\d{14}")) {
+        if (DATE_TIME.matcher(value).matches()) {
             value = value.substring(0, 8); // EDIFACT 203/204: CCYYMMDDHHMM[SS]; the date is what a date field takes
         }
-        return value.matches("\\d{8}") ? value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6)
-                : value.matches("\\d{6}") ? "20" + value.substring(0, 2) + "-" + value.substring(2, 4) + "-"
+        return CCYYMMDD.matcher(value).matches() ? value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6)
+                : YYMMDD.matcher(value).matches() ? "20" + value.substring(0, 2) + "-" + value.substring(2, 4) + "-"
                         + value.substring(4) : value;
     }
 

@@ -48,7 +48,7 @@ public final class TransactionJson {
             Object value = segment.elements().get(i);
             boolean empty = value instanceof String text ? text.isEmpty() : ((List<?>) value).isEmpty();
             if (!empty) {
-                elements.put(segment.tag() + String.format("%02d", i + 1), value);
+                elements.put(segment.tag() + (i < 9 ? "0" : "") + (i + 1), value); // BEG03: the name engineers know
             }
         }
         return elements;

@@ -190,15 +190,15 @@ final class OdooBusiness {
         long product = (Long) record.get("id");
         double onHand = 0;
         double reserved = 0;
-        for (Map<String, Object> quant : tx.all("stock.quant")) {
-            if (Long.valueOf(product).equals(quant.get("product_id")) && isInternal(tx, quant.get("location_id"))) {
+        for (Map<String, Object> quant : tx.where("stock.quant", "product_id", product)) {
+            if (isInternal(tx, quant.get("location_id"))) {
                 onHand += number(quant.get("quantity"));
                 reserved += number(quant.get("reserved_quantity"));
             }
         }
         double forecast = onHand;
-        for (Map<String, Object> move : tx.all("stock.move")) {
-            if (Long.valueOf(product).equals(move.get("product_id")) && !List.of("done", "cancel").contains(move.get("state"))) {
+        for (Map<String, Object> move : tx.where("stock.move", "product_id", product)) {
+            if (!List.of("done", "cancel").contains(move.get("state"))) {
                 boolean out = isInternal(tx, move.get("location_id"));
                 boolean in = isInternal(tx, move.get("location_dest_id"));
                 forecast += (in ? 1 : 0) * number(move.get("product_uom_qty")) - (out ? 1 : 0) * number(move.get("product_uom_qty"));
@@ -219,7 +219,7 @@ final class OdooBusiness {
             return "";
         }
         double due = receivable(tx, customer);
-        for (Map<String, Object> other : tx.all("sale.order")) {
+        for (Map<String, Object> other : ofCustomer(tx, "sale.order", customer)) {
             boolean confirmed = "sale".equals(other.get("state")) && !"invoiced".equals(other.get("invoice_status"));
             boolean thisOne = other.get("id").equals(order.get("id"));
             if ((confirmed || thisOne && List.of("draft", "sent").contains(other.get("state")))
@@ -234,9 +234,8 @@ final class OdooBusiness {
     /** What a customer owes on posted invoices not paid (refunds taken off). */
     private double receivable(Transaction tx, long customer) {
         double owed = 0;
-        for (Map<String, Object> move : tx.all("account.move")) {
-            if ("posted".equals(move.get("state")) && move.get("partner_id") != null
-                    && commercial(tx, (Long) move.get("partner_id")) == customer) {
+        for (Map<String, Object> move : ofCustomer(tx, "account.move", customer)) {
+            if ("posted".equals(move.get("state"))) {
                 double residual = number(move.get("amount_residual"));
                 owed += "out_refund".equals(move.get("move_type")) ? -residual : "out_invoice".equals(move.get("move_type")) ? residual : 0;
             }
@@ -245,6 +244,16 @@ final class OdooBusiness {
     }
 
     /** The company a contact or address belongs to (its own id when it has no parent). */
+    /** The records of a model (orders, invoices) of a customer or any of its contacts, in id order. */
+    private static List<Map<String, Object>> ofCustomer(Transaction tx, String model, long customer) {
+        List<Map<String, Object>> found = new ArrayList<>(tx.where(model, "partner_id", customer));
+        for (Map<String, Object> contact : tx.where("res.partner", "parent_id", customer)) {
+            found.addAll(tx.where(model, "partner_id", contact.get("id")));
+        }
+        found.sort(java.util.Comparator.comparingLong(record -> (Long) record.get("id")));
+        return found;
+    }
+
     private static long commercial(Transaction tx, Long partner) {
         Map<String, Object> record = partner == null ? null : tx.find("res.partner", partner);
         return record != null && record.get("parent_id") instanceof Long parent ? parent : partner == null ? 0 : partner;
@@ -548,8 +557,8 @@ final class OdooBusiness {
 
     private void changeQuant(Transaction tx, long product, double quantity, double reserved) {
         long stock = stockLocation(tx);
-        Map<String, Object> quant = tx.all("stock.quant").stream()
-                .filter(q -> Long.valueOf(product).equals(q.get("product_id")) && Long.valueOf(stock).equals(q.get("location_id")))
+        Map<String, Object> quant = tx.where("stock.quant", "product_id", product).stream()
+                .filter(q -> Long.valueOf(stock).equals(q.get("location_id")))
                 .findFirst().orElse(null);
         if (quant == null) {
             tx.insert("stock.quant", Map.of("product_id", product, "location_id", stock, "quantity", round(quantity),
@@ -562,8 +571,8 @@ final class OdooBusiness {
     }
 
     private double freeQuantity(Transaction tx, long product) {
-        return tx.all("stock.quant").stream()
-                .filter(q -> Long.valueOf(product).equals(q.get("product_id")) && isInternal(tx, q.get("location_id")))
+        return tx.where("stock.quant", "product_id", product).stream()
+                .filter(q -> isInternal(tx, q.get("location_id")))
                 .mapToDouble(q -> number(q.get("quantity")) - number(q.get("reserved_quantity"))).sum();
     }
 

@@ -35,6 +35,10 @@ final class OdooDatabase {
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final ReentrantLock writers = new ReentrantLock(true);
     private final Clock clock;
+    /** Committed records by the value of one field ("model field" → value → ids), made when first asked for. */
+    private final Map<String, Map<Object, java.util.Set<Long>>> indexes = new ConcurrentHashMap<>();
+    /** Held while a commit publishes and while an index is made, never across a webhook call: the two never interleave. */
+    private final Object publishing = new Object();
 
     OdooDatabase(int version, Clock clock) {
         this.version = version;
@@ -73,6 +77,65 @@ final class OdooDatabase {
 
     String today() {
         return LocalDateTime.now(clock).toLocalDate().toString();
+    }
+
+    /** Numbers compare by value (a domain's 7 finds a stored 7L), text as is; anything else is not looked up by index. */
+    static Object indexKey(Object value) {
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return d == Math.rint(d) ? (Object) number.longValue() : (Object) d;
+        }
+        return value instanceof String ? value : null;
+    }
+
+    /** The index of one field, made from the committed records the first time it is asked for. */
+    private Map<Object, java.util.Set<Long>> index(String model, String field) {
+        String name = model + " " + field;
+        Map<Object, java.util.Set<Long>> index = indexes.get(name);
+        if (index != null) {
+            return index;
+        }
+        synchronized (publishing) {
+            return indexes.computeIfAbsent(name, key -> {
+                Map<Object, java.util.Set<Long>> made = new ConcurrentHashMap<>();
+                tables.get(model).forEach((id, record) -> {
+                    Object value = indexKey(record.get(field));
+                    if (value != null) {
+                        made.computeIfAbsent(value, v -> ConcurrentHashMap.newKeySet()).add(id);
+                    }
+                });
+                return made;
+            });
+        }
+    }
+
+    private void index(String model, long id, Map<String, Object> record) {
+        indexes.forEach((name, index) -> {
+            if (name.startsWith(model + " ")) {
+                Object value = indexKey(record.get(name.substring(model.length() + 1)));
+                if (value != null) {
+                    index.computeIfAbsent(value, v -> ConcurrentHashMap.newKeySet()).add(id);
+                }
+            }
+        });
+    }
+
+    private void unindex(String model, long id, Map<String, Object> before, Map<String, Object> after) {
+        if (before == null) {
+            return;
+        }
+        indexes.forEach((name, index) -> {
+            if (name.startsWith(model + " ")) {
+                String field = name.substring(model.length() + 1);
+                Object old = indexKey(before.get(field));
+                if (old != null && (after == null || !old.equals(indexKey(after.get(field))))) {
+                    java.util.Set<Long> ids = index.get(old);
+                    if (ids != null) {
+                        ids.remove(id);
+                    }
+                }
+            }
+        });
     }
 
     /** A change a transaction made, for webhooks. */
@@ -154,8 +217,7 @@ final class OdooDatabase {
 
         List<Map<String, Object>> children(String model, String inverse, long parentId) {
             ModelSpec spec = model(model);
-            return all(model).stream().filter(record -> Long.valueOf(parentId).equals(record.get(inverse)))
-                    .sorted(Domain.order(spec, null)).toList();
+            return where(model, inverse, parentId).stream().sorted(Domain.order(spec, null)).toList();
         }
 
         List<Long> childIds(String model, String inverse, long parentId) {
@@ -189,16 +251,57 @@ final class OdooDatabase {
             overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, DELETED);
         }
 
+        /**
+         * Publishes the writes. An index learns a record's new value before the record is visible and
+         * forgets its old one after, so a reader's candidates are never short of a match (it checks each).
+         */
         private void commit() {
+            synchronized (publishing) {
+                publish();
+            }
+        }
+
+        private void publish() {
             overlay.forEach((model, written) -> written.forEach((id, value) -> {
+                Map<String, Object> before = tables.get(model).get(id);
                 if (value == DELETED) {
                     tables.get(model).remove(id);
+                    unindex(model, id, before, null);
                 } else {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> record = java.util.Collections.unmodifiableMap((Map<String, Object>) value);
+                    index(model, id, record);
                     tables.get(model).put(id, record);
+                    unindex(model, id, before, record);
                 }
             }));
+        }
+
+        /**
+         * The live records whose {@code field} holds {@code value} (a many2one id, a code, a reference), as
+         * this transaction sees them, in id order: looked up, not scanned.
+         */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> where(String model, String field, Object value) {
+            Object key = indexKey(value);
+            if ("id".equals(field) && key instanceof Long id) {
+                Map<String, Object> record = find(model, id);
+                return record == null ? List.of() : List.of(record);
+            }
+            if (key == null) {
+                throw new IllegalArgumentException("no index lookup by " + value);
+            }
+            java.util.SortedSet<Long> candidates = new java.util.TreeSet<>(index(model, field).getOrDefault(key, java.util.Set.of()));
+            Map<Long, Object> written = overlay.getOrDefault(model, Map.of());
+            candidates.addAll(written.keySet());
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (long id : candidates) {
+                Map<String, Object> record = find(model, id);
+                if (record != null && key.equals(indexKey(record.get(field)))) {
+                    found.add(record);
+                }
+            }
+            return found;
         }
 
         static List<Long> ids(Object value) {

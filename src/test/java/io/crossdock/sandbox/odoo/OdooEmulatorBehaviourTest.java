@@ -124,6 +124,29 @@ class OdooEmulatorBehaviourTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anEqualitySearchFindsARecordByItsValueAfterEveryWriteAndUnlink() throws IOException {
+        // Searches on one value are looked up, not scanned: what they find must follow every change.
+        try (OdooEmulator odoo = OdooEmulator.start(OdooEmulator.Settings.of(17))) {
+            long customer = odoo.create("res.partner", Map.of("name", "Indexed", "ref", "IDX-A"));
+            long contact = odoo.create("res.partner", Map.of("name", "Contact", "parent_id", customer));
+            assertThat(names(odoo, List.of(List.of("ref", "=", "IDX-A")))).containsExactly("Indexed");
+            assertThat(names(odoo, List.of(List.of("parent_id", "=", (int) customer)))).containsExactly("Contact");
+
+            odoo.execute("res.partner", "write", List.of(customer), Map.of("vals", Map.of("ref", "IDX-B")), Map.of());
+            assertThat(names(odoo, List.of(List.of("ref", "=", "IDX-A")))).isEmpty();
+            assertThat(names(odoo, List.of(List.of("ref", "=", "IDX-B"), List.of("name", "ilike", "index")))).containsExactly("Indexed");
+            assertThat(names(odoo, List.of("|", List.of("ref", "=", "IDX-A"), List.of("ref", "=", "IDX-B")))).containsExactly("Indexed");
+
+            odoo.execute("res.partner", "unlink", List.of(contact), Map.of(), Map.of());
+            assertThat(names(odoo, List.of(List.of("parent_id", "=", (int) customer)))).isEmpty();
+        }
+    }
+
+    private static List<Object> names(OdooEmulator odoo, List<?> domain) {
+        return odoo.searchRead("res.partner", domain, List.of("name")).stream().map(record -> record.get("name")).toList();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {17, 19})
     void webhooksGoOutBeforeTheCommitOn17AndAfterItOn19(int version) throws IOException {
