@@ -16,6 +16,11 @@ public class PartnerOutbox {
 
     private final CamelContext camel;
     private final ProducerTemplate template;
+    /** Endpoint URIs by account and folder: resolving placeholders walks the whole configuration, too slow for every document. */
+    private final java.util.Map<Folder, String> uris = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Folder(PartnerProfile.Sftp account, String folder) {
+    }
 
     public PartnerOutbox(CamelContext camel, ProducerTemplate template) {
         this.camel = camel;
@@ -29,7 +34,13 @@ public class PartnerOutbox {
 
     /** Into a folder of the partner's account (e.g. its error folder). */
     public void put(PartnerProfile partner, String folder, String fileName, byte[] content) {
-        PartnerProfile.Sftp sftp = partner.sftp();
+        String uri = uris.computeIfAbsent(new Folder(partner.sftp(), folder), this::uri);
+        template.sendBodyAndHeader(uri, content, Exchange.FILE_NAME, fileName);
+    }
+
+    private String uri(Folder target) {
+        PartnerProfile.Sftp sftp = target.account();
+        String folder = target.folder();
         StringBuilder uri = new StringBuilder("sftp:").append(resolve(sftp.host())).append(':')
                 .append(resolve(sftp.portOrDefault())).append('/').append(folder)
                 .append("?username=").append(resolve(sftp.username()))
@@ -41,7 +52,7 @@ public class PartnerOutbox {
         } else {
             uri.append("&privateKeyFile=").append(resolve(sftp.privateKeyFile()));
         }
-        template.sendBodyAndHeader(uri.toString(), content, Exchange.FILE_NAME, fileName);
+        return uri.toString();
     }
 
     private String resolve(String value) {
