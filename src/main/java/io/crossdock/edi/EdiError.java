@@ -6,9 +6,15 @@ package io.crossdock.edi;
  *
  * @param code StAEDI's validation error name (CONTROL_REFERENCE_MISMATCH, INVALID_CHARACTER_DATA, ...)
  *     or a Crossdock code (UNREADABLE, TRUNCATED)
+ * @param dataElement the element's data element reference number (353 for BEG01) when a schema names it, else null
  */
 public record EdiError(String code, String segmentTag, int segmentPosition, int elementPosition,
-        int componentPosition, String value, String reason) {
+        int componentPosition, String value, String reason, String dataElement) {
+
+    public EdiError(String code, String segmentTag, int segmentPosition, int elementPosition, int componentPosition, String value,
+            String reason) {
+        this(code, segmentTag, segmentPosition, elementPosition, componentPosition, value, reason, null);
+    }
 
     @Override
     public String toString() {

@@ -272,10 +272,20 @@ public final class EdiReader {
             String segmentTag = event == EDIStreamEvent.SEGMENT_ERROR && reader.hasText() ? reader.getText()
                     : at.getSegmentTag();
             EdiError error = new EdiError(reader.getErrorType().name(), segmentTag, segmentPosition(at),
-                    element, component, value, describe(reader.getErrorType()));
+                    element, component, value, describe(reader.getErrorType()), element > 0 ? dataElement(reader) : null);
             boolean inTransaction = transactionErrors != null && !isEnvelope(segmentTag);
             (inTransaction || isTrailerOfTransaction(segmentTag) && transactionErrors != null
                     ? transactionErrors : envelopeErrors).add(error);
+        }
+
+        /** The data element reference number (BEG01: 353) the transaction schema gives the element, if it names one. */
+        private static String dataElement(EDIStreamReader reader) {
+            io.xlate.edi.schema.EDIReference reference = reader.getSchemaTypeReference();
+            if (reference == null || reference.getReferencedType() == null) {
+                return null;
+            }
+            String code = reference.getReferencedType().getCode();
+            return code != null && code.matches("[0-9]{1,4}") ? code : null;
         }
 
         private int segmentPosition(Location at) {

@@ -118,9 +118,11 @@ public final class FunctionalAcknowledgment {
         return out.toByteArray();
     }
 
+    /** One AK3/IK3 per segment in error, followed by an AK4/IK4 for each of its elements in error. */
     private static List<String[]> segmentErrors(Kind kind, EdiTransaction set) {
         List<String[]> segments = new ArrayList<>();
         int first = set.segments().isEmpty() ? 1 : set.segments().get(0).position();
+        int lastElementSegment = -1;
         for (EdiError error : set.errors()) {
             if ("SE".equals(error.segmentTag()) || "ST".equals(error.segmentTag())) {
                 continue; // reported in AK5
@@ -128,12 +130,16 @@ public final class FunctionalAcknowledgment {
             String position = String.valueOf(error.segmentPosition() - first + 1);
             if (error.elementPosition() == 0) {
                 segments.add(new String[] {kind.segment, error.segmentTag(), position, "", AcknowledgmentCodes.segmentCode(error.code())});
+                lastElementSegment = -1;
             } else {
-                segments.add(new String[] {kind.segment, error.segmentTag(), position, "", "8"});
+                if (error.segmentPosition() != lastElementSegment) {
+                    segments.add(new String[] {kind.segment, error.segmentTag(), position, "", "8"});
+                    lastElementSegment = error.segmentPosition();
+                }
                 String element = error.componentPosition() > 0
                         ? error.elementPosition() + ">" + error.componentPosition() : String.valueOf(error.elementPosition());
-                segments.add(new String[] {kind.element, element, "", AcknowledgmentCodes.elementCode(error.code()),
-                        error.value() == null ? "" : error.value()});
+                segments.add(new String[] {kind.element, element, error.dataElement() == null ? "" : error.dataElement(),
+                        AcknowledgmentCodes.elementCode(error.code()), error.value() == null ? "" : error.value()});
             }
         }
         return segments;
