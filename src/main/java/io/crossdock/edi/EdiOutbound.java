@@ -107,14 +107,18 @@ public class EdiOutbound implements EventHandler {
         Optional<DocumentArchive.Archived> made = archive.sent(correlationId, name);
         byte[] content;
         String archiveId;
+        java.util.List<EdiTransaction> sets;
         if (made.isPresent()) {
             content = made.get().content();
             archiveId = made.get().archiveId();
+            sets = readBack(content);
         } else {
             content = make(event, partner, transactionSet, document);
+            sets = readBack(content);
+            refuseIfInvalid(event, partner, transactionSet, sets);
             archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), name, ContentHash.sha256(content), content);
         }
-        owed(tx, partner, content, name, key, correlationId);
+        owed(tx, partner, sets, name, key, correlationId);
         outbox.deliver(partner, name, content);
         tracking.record(tx, TrackingEntry.of("DOCUMENT_SENT", "sftp", transactionSet + " for " + event.type().get().eventName()
                 + " put in " + partner.id() + "'s outbox as " + name, key, partner.id(), correlationId).withArchive(archiveId));
@@ -126,10 +130,8 @@ public class EdiOutbound implements EventHandler {
      * Notes each set in the document as sent, named by the control numbers in its bytes (a retry sends
      * the archived bytes, so the numbers always agree), with the time the partner's 997 is due.
      */
-    private void owed(Connection tx, PartnerProfile partner, byte[] content, String name, String key, String correlationId)
-            throws Exception {
-        java.util.List<EdiTransaction> sets = new java.util.ArrayList<>();
-        new EdiReader().read(new java.io.ByteArrayInputStream(content), sets::add);
+    private void owed(Connection tx, PartnerProfile partner, java.util.List<EdiTransaction> sets, String name, String key,
+            String correlationId) throws Exception {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
         java.time.Duration due = partner.edi().acknowledgmentDue();
         for (EdiTransaction set : sets) {
@@ -138,6 +140,22 @@ public class EdiOutbound implements EventHandler {
             sentDocuments.sent(tx, new SentDocuments.Sent(partner.id(), set.group() != null ? set.group().controlNumber() : interchange,
                     set.controlNumber(), interchange, set.group() != null ? set.group().functionalId() : set.type(), set.type(), name, key,
                     correlationId, now, due == null ? null : now.plus(due), null));
+        }
+    }
+
+    /** The document as the partner's reader will see it: our own reader, with the document's transaction schema. */
+    private static java.util.List<EdiTransaction> readBack(byte[] content) throws Exception {
+        java.util.List<EdiTransaction> sets = new java.util.ArrayList<>();
+        new EdiReader().read(new java.io.ByteArrayInputStream(content), sets::add);
+        return sets;
+    }
+
+    /** A document its own schema refuses would be refused by the partner too: it is not sent, and a person fixes the mapping or data. */
+    private static void refuseIfInvalid(ConsumedEvent event, PartnerProfile partner, String transactionSet, java.util.List<EdiTransaction> sets) {
+        java.util.List<EdiError> errors = sets.stream().flatMap(set -> set.errors().stream()).toList();
+        if (!errors.isEmpty()) {
+            throw new DocumentNotMadeException("The " + transactionSet + " for " + partner.id() + " made from event " + event.id()
+                    + " breaks its transaction schema, so it is not sent: " + errors, null);
         }
     }
 

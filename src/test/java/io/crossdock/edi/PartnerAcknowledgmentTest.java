@@ -69,6 +69,36 @@ class PartnerAcknowledgmentTest {
         }
     }
 
+    @Inject
+    io.crossdock.events.EventPublisher publisher;
+
+    @Inject
+    io.crossdock.events.EventTopics topics;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void aDocumentItsOwnSchemaRefusesIsNotSentButDeadLetteredWithTheReason() throws Exception {
+        // A PO number of 30 characters (a REST caller's, say) cannot go in an 855's BAK03 (at most 22).
+        String po = "LONG-" + UUID.randomUUID().toString().replace("-", "").substring(0, 25).toUpperCase(java.util.Locale.ROOT);
+        var ack = new io.crossdock.canonical.OrderAcknowledgment(po, "demo", null, io.crossdock.canonical.OrderAcknowledgment.Status.ACCEPTED,
+                java.time.LocalDate.of(2026, 11, 22), List.of(), null);
+        try (var partner = PartnerSftpClient.demoPartner(); var deadLetters = new io.crossdock.testing.KafkaTopicReader(bootstrap,
+                io.crossdock.events.EventTopics.deadLetterTopicOf(topics.topicOf(io.crossdock.canonical.EventType.ORDER_ACCEPTED.family())))) {
+            publisher.publish(io.crossdock.canonical.EventType.ORDER_ACCEPTED, ack, io.crossdock.events.EventContext.of("corr-" + po, "demo",
+                    "/crossdock/test")).get();
+
+            var dead = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.records().stream()
+                    .filter(r -> ("demo/" + po).equals(io.crossdock.testing.KafkaTopicReader.header(r, "ce_subject")))
+                    .filter(r -> "edi-outbound".equals(io.crossdock.testing.KafkaTopicReader.header(r, "crossdock_dlq_consumer")))
+                    .findFirst().orElse(null), r -> r != null);
+            assertThat(io.crossdock.testing.KafkaTopicReader.header(dead, "crossdock_dlq_cause"))
+                    .contains("breaks its transaction schema, so it is not sent").contains("(BAK), element BAK03: DATA_ELEMENT_TOO_LONG");
+            assertThat(partner.list("outbox")).noneMatch(name -> name.startsWith("855-" + po));
+        }
+    }
+
     @Test
     void a997ForAGroupWeNeverSentGoesToAPerson() throws Exception {
         String group = String.valueOf(900_000_000L + (long) (Math.random() * 99_999_999L));
