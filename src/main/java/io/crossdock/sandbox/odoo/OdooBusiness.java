@@ -177,7 +177,8 @@ final class OdooBusiness {
         };
     }
 
-    Map<String, Object> computeOnRead(Transaction tx, String model, Map<String, Object> record) {
+    /** @param wanted the computed fields asked for; the forecast, which walks every open move of the product, only when asked */
+    Map<String, Object> computeOnRead(Transaction tx, String model, Map<String, Object> record, java.util.Collection<String> wanted) {
         if (model.equals("res.partner")) {
             return Map.of("credit", round(receivable(tx, commercial(tx, (Long) record.get("id")))));
         }
@@ -196,6 +197,9 @@ final class OdooBusiness {
                 reserved += number(quant.get("reserved_quantity"));
             }
         }
+        if (!wanted.contains("virtual_available")) {
+            return Map.of("qty_available", round(onHand), "free_qty", round(onHand - reserved));
+        }
         double forecast = onHand;
         for (Map<String, Object> move : tx.where("stock.move", "product_id", product)) {
             if (!List.of("done", "cancel").contains(move.get("state"))) {
@@ -205,6 +209,15 @@ final class OdooBusiness {
             }
         }
         return Map.of("qty_available", round(onHand), "virtual_available", round(forecast), "free_qty", round(onHand - reserved));
+    }
+
+    /** Confirmed sale orders not fully invoiced, summed per customer (each order by its own partner). */
+    static final String TO_INVOICE = "sale.order to invoice";
+
+    void keepTotals(OdooDatabase database) {
+        database.keepTotal(TO_INVOICE, new OdooDatabase.Total("sale.order", "partner_id",
+                order -> "sale".equals(order.get("state")) && !"invoiced".equals(order.get("invoice_status")),
+                order -> number(order.get("amount_total"))));
     }
 
     /**
@@ -218,14 +231,12 @@ final class OdooBusiness {
         if (!Boolean.TRUE.equals(partner.get("use_partner_credit_limit")) || limit <= 0) {
             return "";
         }
-        double due = receivable(tx, customer);
-        for (Map<String, Object> other : ofCustomer(tx, "sale.order", customer)) {
-            boolean confirmed = "sale".equals(other.get("state")) && !"invoiced".equals(other.get("invoice_status"));
-            boolean thisOne = other.get("id").equals(order.get("id"));
-            if ((confirmed || thisOne && List.of("draft", "sent").contains(other.get("state")))
-                    && commercial(tx, (Long) other.get("partner_id")) == customer) {
-                due += number(other.get("amount_total"));
-            }
+        double due = receivable(tx, customer) + tx.total(TO_INVOICE, customer);
+        for (Map<String, Object> contact : tx.where("res.partner", "parent_id", customer)) {
+            due += tx.total(TO_INVOICE, contact.get("id"));
+        }
+        if (List.of("draft", "sent").contains(order.get("state"))) {
+            due += number(order.get("amount_total"));
         }
         return due > limit ? String.format(java.util.Locale.ROOT, "%s has reached its credit limit of: $ %.2f%nTotal amount due"
                 + " (including this document): $ %.2f", partner.get("name"), limit, due) : "";

@@ -37,6 +37,38 @@ final class OdooDatabase {
     private final Clock clock;
     /** Committed records by the value of one field ("model field" → value → ids), made when first asked for. */
     private final Map<String, Map<Object, java.util.Set<Long>>> indexes = new ConcurrentHashMap<>();
+    /** Running sums kept at commit (what Odoo gets with an SQL SUM), by name. */
+    private final Map<String, Total> totals = new ConcurrentHashMap<>();
+
+    /**
+     * A sum of {@code value} over the records of {@code model} that {@code counts}, grouped by the value of
+     * {@code byField} (an order total per customer).
+     */
+    record Total(String model, String byField, java.util.function.Predicate<Map<String, Object>> counts,
+            java.util.function.ToDoubleFunction<Map<String, Object>> value, Map<Object, Double> sums) {
+
+        Total(String model, String byField, java.util.function.Predicate<Map<String, Object>> counts,
+                java.util.function.ToDoubleFunction<Map<String, Object>> value) {
+            this(model, byField, counts, value, new ConcurrentHashMap<>());
+        }
+
+        double of(Map<String, Object> record, Object key) {
+            return record != null && counts.test(record) && key.equals(indexKey(record.get(byField))) ? value.applyAsDouble(record) : 0;
+        }
+
+        void add(Map<String, Object> record, double sign) {
+            Object key = record == null || !counts.test(record) ? null : indexKey(record.get(byField));
+            if (key != null) {
+                sums.merge(key, sign * value.applyAsDouble(record), Double::sum);
+            }
+        }
+    }
+
+    /** Keeps a running total from now on (defined before any record is written: it starts at zero). */
+    void keepTotal(String name, Total total) {
+        totals.put(name, total);
+    }
+
     /** Held while a commit publishes and while an index is made, never across a webhook call: the two never interleave. */
     private final Object publishing = new Object();
 
@@ -264,6 +296,14 @@ final class OdooDatabase {
         private void publish() {
             overlay.forEach((model, written) -> written.forEach((id, value) -> {
                 Map<String, Object> before = tables.get(model).get(id);
+                for (Total total : totals.values()) {
+                    if (total.model().equals(model)) {
+                        total.add(before, -1);
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> after = value == DELETED ? null : (Map<String, Object>) value;
+                        total.add(after, 1);
+                    }
+                }
                 if (value == DELETED) {
                     tables.get(model).remove(id);
                     unindex(model, id, before, null);
@@ -275,6 +315,19 @@ final class OdooDatabase {
                     unindex(model, id, before, record);
                 }
             }));
+        }
+
+        /** A running total for one group as this transaction sees it: the committed sum, corrected for its own writes. */
+        @SuppressWarnings("unchecked")
+        double total(String name, Object group) {
+            Total total = totals.get(name);
+            Object key = indexKey(group);
+            double sum = total.sums().getOrDefault(key, 0.0);
+            for (Map.Entry<Long, Object> written : overlay.getOrDefault(total.model(), Map.of()).entrySet()) {
+                sum -= total.of(tables.get(total.model()).get(written.getKey()), key);
+                sum += written.getValue() == DELETED ? 0 : total.of((Map<String, Object>) written.getValue(), key);
+            }
+            return sum;
         }
 
         /**

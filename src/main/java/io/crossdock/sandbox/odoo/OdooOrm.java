@@ -110,7 +110,7 @@ final class OdooOrm {
                 .anyMatch(field -> String.valueOf(domain).contains(field) || String.valueOf(order).contains(field));
         List<Map<String, Object>> found = new ArrayList<>();
         for (Map<String, Object> record : computeFirst ? tx.all(model) : candidates(tx, spec, domain)) {
-            Map<String, Object> view = computeFirst ? withComputed(tx, model, record) : record;
+            Map<String, Object> view = computeFirst ? withComputed(tx, model, record, business.computedOnRead(model)) : record;
             if ((!activeOnly || !Boolean.FALSE.equals(view.get("active"))) && filter.test(view)) {
                 found.add(view);
             }
@@ -187,7 +187,7 @@ final class OdooOrm {
             names.addAll(spec.fields().keySet());
         }
         boolean computes = names.stream().anyMatch(name -> business.computedOnRead(model).contains(name) && !stored.containsKey(name));
-        Map<String, Object> record = computes ? withComputed(tx, model, stored) : stored;
+        Map<String, Object> record = computes ? withComputed(tx, model, stored, names) : stored;
         Map<String, Object> wire = new LinkedHashMap<>();
         long id = (Long) record.get("id");
         wire.put("id", id);
@@ -223,8 +223,8 @@ final class OdooOrm {
         return "id".equals(tx.model(model).recordName()) || value == null ? model + "," + id : String.valueOf(value);
     }
 
-    private Map<String, Object> withComputed(Transaction tx, String model, Map<String, Object> record) {
-        Map<String, Object> computed = business.computeOnRead(tx, model, record);
+    private Map<String, Object> withComputed(Transaction tx, String model, Map<String, Object> record, java.util.Collection<String> wanted) {
+        Map<String, Object> computed = business.computeOnRead(tx, model, record, wanted);
         if (computed.isEmpty()) {
             return record;
         }

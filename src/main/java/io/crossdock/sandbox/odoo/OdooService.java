@@ -47,6 +47,7 @@ final class OdooService {
         this.faults = faults;
         this.webhooks = webhooks;
         this.business = new OdooBusiness();
+        business.keepTotals(database);
         this.orm = new OdooOrm(business);
         business.use(orm);
         this.databaseName = databaseName;

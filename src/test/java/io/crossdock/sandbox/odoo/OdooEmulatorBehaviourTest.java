@@ -143,6 +143,34 @@ class OdooEmulatorBehaviourTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theCreditWarningCountsTheCustomersAndItsContactsConfirmedOrdersNotYetInvoiced() throws IOException {
+        try (OdooEmulator odoo = OdooEmulator.start(OdooEmulator.Settings.of(17))) {
+            long customer = odoo.create("res.partner", Map.of("name", "Limited Co", "use_partner_credit_limit", true, "credit_limit", 100.0));
+            long buyer = odoo.create("res.partner", Map.of("name", "Buyer", "parent_id", customer));
+            long product = odoo.create("product.product", Map.of("name", "Widget", "list_price", 10.0));
+            long first = order(odoo, customer, product, 6.0);
+            odoo.execute("sale.order", "action_confirm", List.of(first), Map.of(), Map.of());
+            long quotation = order(odoo, customer, product, 3.0);
+            assertThat(warning(odoo, quotation)).as("60 confirmed + 30 quoted is within 100").isEmpty();
+
+            long byContact = order(odoo, buyer, product, 2.0);
+            odoo.execute("sale.order", "action_confirm", List.of(byContact), Map.of(), Map.of());
+            assertThat(warning(odoo, quotation)).contains("Limited Co has reached its credit limit of: $ 100.00")
+                    .contains("(including this document): $ 110.00");
+        }
+    }
+
+    private static long order(OdooEmulator odoo, long partner, long product, double quantity) {
+        return odoo.create("sale.order", Map.of("partner_id", partner, "order_line",
+                List.of(List.of(0, 0, Map.of("product_id", product, "product_uom_qty", quantity)))));
+    }
+
+    private static String warning(OdooEmulator odoo, long order) {
+        return (String) odoo.searchRead("sale.order", List.of(List.of("id", "=", order)), List.of("partner_credit_warning")).get(0)
+                .get("partner_credit_warning");
+    }
+
     private static List<Object> names(OdooEmulator odoo, List<?> domain) {
         return odoo.searchRead("res.partner", domain, List.of("name")).stream().map(record -> record.get("name")).toList();
     }
