@@ -107,7 +107,7 @@ public class EdiOutbound implements EventHandler {
         Optional<DocumentArchive.Archived> made = archive.sent(correlationId, name);
         byte[] content;
         String archiveId;
-        java.util.List<EdiTransaction> sets;
+        List<EdiTransaction> sets;
         if (made.isPresent()) {
             content = made.get().content();
             archiveId = made.get().archiveId();
@@ -130,7 +130,7 @@ public class EdiOutbound implements EventHandler {
      * Notes each set in the document as sent, named by the control numbers in its bytes (a retry sends
      * the archived bytes, so the numbers always agree), with the time the partner's 997 is due.
      */
-    private void owed(Connection tx, PartnerProfile partner, java.util.List<EdiTransaction> sets, String name, String key,
+    private void owed(Connection tx, PartnerProfile partner, List<EdiTransaction> sets, String name, String key,
             String correlationId) throws Exception {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
         java.time.Duration due = partner.edi().acknowledgmentDue();
@@ -144,15 +144,15 @@ public class EdiOutbound implements EventHandler {
     }
 
     /** The document as the partner's reader will see it: our own reader, with the document's transaction schema. */
-    private static java.util.List<EdiTransaction> readBack(byte[] content) throws Exception {
-        java.util.List<EdiTransaction> sets = new java.util.ArrayList<>();
+    private static List<EdiTransaction> readBack(byte[] content) throws Exception {
+        List<EdiTransaction> sets = new java.util.ArrayList<>();
         new EdiReader().read(new java.io.ByteArrayInputStream(content), sets::add);
         return sets;
     }
 
     /** A document its own schema refuses would be refused by the partner too: it is not sent, and a person fixes the mapping or data. */
-    private static void refuseIfInvalid(ConsumedEvent event, PartnerProfile partner, String transactionSet, java.util.List<EdiTransaction> sets) {
-        java.util.List<EdiError> errors = sets.stream().flatMap(set -> set.errors().stream()).toList();
+    private static void refuseIfInvalid(ConsumedEvent event, PartnerProfile partner, String transactionSet, List<EdiTransaction> sets) {
+        List<EdiError> errors = sets.stream().flatMap(set -> set.errors().stream()).toList();
         if (!errors.isEmpty()) {
             throw new DocumentNotMadeException("The " + transactionSet + " for " + partner.id() + " made from event " + event.id()
                     + " breaks its transaction schema, so it is not sent: " + errors, null);

@@ -77,10 +77,7 @@ class ContrlAcknowledgmentTest {
     void aPartnersControlMessageIsReadForWhatItSaysAboutEachMessage() throws Exception {
         // The CONTRL we would send for the conformance INVOIC, read as if the partner had sent it about ours.
         byte[] invoicContrl = contrl(EDIFACT.resolve("INVOIC_D97B_basic.edi")).getBytes(StandardCharsets.ISO_8859_1);
-        List<EdiTransaction> back = new ArrayList<>();
-        new EdiReader().read(new ByteArrayInputStream(invoicContrl), back::add);
-
-        ReceivedAcknowledgment ack = ReceivedAcknowledgment.of(back.get(0));
+        ReceivedAcknowledgment ack = ReceivedAcknowledgment.of(first(invoicContrl));
 
         String reference = read(EDIFACT.resolve("INVOIC_D97B_basic.edi")).summary().interchanges().get(0).interchangeControlNumber();
         assertThat(ack.type()).isEqualTo("CONTRL");
@@ -104,22 +101,25 @@ class ContrlAcknowledgmentTest {
     @Test
     void aControlMessageRefusingTheInterchangeSaysWhyAndOneAcceptingItAcceptsEveryMessage() throws Exception {
         byte[] truncated = contrl(EDIFACT.resolve("ORDERS_D96A_una_decimal_comma_missing_unz.edi")).getBytes(StandardCharsets.ISO_8859_1);
-        List<EdiTransaction> back = new ArrayList<>();
-        new EdiReader().read(new ByteArrayInputStream(truncated), back::add);
-        ReceivedAcknowledgment refused = ReceivedAcknowledgment.of(back.get(0));
+        ReceivedAcknowledgment refused = ReceivedAcknowledgment.of(first(truncated));
         assertThat(refused.groupStatus()).isEqualTo(ReceivedAcknowledgment.Status.REJECTED);
         assertThat(refused.groupErrors()).containsExactly("missing in UNZ");
         assertThat(refused.summary()).isEqualTo("CONTRL for interchange 807: rejected; missing in UNZ");
 
         byte[] accepting = ("UNA:+.? 'UNB+UNOC:3+5400110000009:14+5013546107732:14+261122:1000+77'UNH+1+CONTRL:D:3:UN'"
                 + "UCI+42+5013546107732:14+5400110000009:14+7'UNT+3+1'UNZ+1+77'").getBytes(StandardCharsets.ISO_8859_1);
-        back.clear();
-        new EdiReader().read(new ByteArrayInputStream(accepting), back::add);
-        ReceivedAcknowledgment accepted = ReceivedAcknowledgment.of(back.get(0));
+        ReceivedAcknowledgment accepted = ReceivedAcknowledgment.of(first(accepting));
         assertThat(accepted.groupControlNumber()).isEqualTo("42");
         assertThat(accepted.groupStatus()).isEqualTo(ReceivedAcknowledgment.Status.ACCEPTED);
         assertThat(accepted.sets()).isEmpty();
         assertThat(accepted.summary()).isEqualTo("CONTRL for interchange 42: accepted");
+    }
+
+    /** The first message of an interchange, as our reader gives it. */
+    private static EdiTransaction first(byte[] interchange) throws Exception {
+        List<EdiTransaction> read = new ArrayList<>();
+        new EdiReader().read(new ByteArrayInputStream(interchange), read::add);
+        return read.get(0);
     }
 
     private static String contrl(Path file) throws Exception {
