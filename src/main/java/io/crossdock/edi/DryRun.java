@@ -65,8 +65,7 @@ public final class DryRun {
                 for (var group : ReceivedGroups.of(interchange, transactions, summary)) {
                     if (!FunctionalAcknowledgment.isAcknowledgment(group.group())) {
                         acknowledgments.add(new String(FunctionalAcknowledgment.write(group,
-                                new OurIdentity(partner.edi().us().qualifier(), partner.edi().us().id(),
-                                        partner.edi().applicationIdOrDefault()),
+                                OurIdentity.towards(partner.edi()),
                                 new Numbers(1, 1), LocalDateTime.now()), StandardCharsets.US_ASCII));
                     }
                 }

@@ -287,7 +287,7 @@ public class EdiInbound implements EventHandler {
         }
 
         private OurIdentity ourIdentity() {
-            return new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault());
+            return OurIdentity.towards(edi);
         }
 
         /** An interchange trailer (IEA, UNZ) that disagrees with what it closes: the whole interchange is refused. */

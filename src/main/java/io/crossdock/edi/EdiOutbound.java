@@ -165,7 +165,7 @@ public class EdiOutbound implements EventHandler {
             Object data = CanonicalJson.MAPPER.readValue(event.event().getData().toBytes(), Object.class);
             var segments = mappings.mapping(document.mapping()).apply(data, Map.of("partner", partner.id()));
             PartnerProfile.Identifier them = edi.identifiers().get(0);
-            OurIdentity us = new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault());
+            OurIdentity us = OurIdentity.towards(edi);
             if (edi.isEdifact()) {
                 return OutboundMessage.write(transactionSet, segments, new OutboundMessage.Addressee(them.qualifier(), them.id(),
                         edi.charsetOrDefault(), edi.syntaxVersionOrDefault()), us, document.versionOr(edi.versionOrDefault()),

@@ -29,7 +29,9 @@ final class EdiWriters {
     private static EDIOutputFactory factory(Map<String, Character> delimiters) {
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         delimiters.forEach(factory::setProperty);
-        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        // One segment a line, unless the segment terminator is itself the line break.
+        Character segment = delimiters.get(io.xlate.edi.stream.EDIStreamConstants.Delimiters.SEGMENT);
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, segment == null || segment != '\n' && segment != '\r');
         return factory;
     }
 }

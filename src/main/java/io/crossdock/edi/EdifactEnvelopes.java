@@ -5,10 +5,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
-import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 
@@ -18,12 +16,9 @@ final class EdifactEnvelopes {
     private EdifactEnvelopes() {
     }
 
-    /** The standard delimiters ({@code :+.? '}); a delimiter inside a value is escaped with the release character. */
-    static final Map<String, Character> DELIMITERS = Map.of(Delimiters.SEGMENT, '\'', Delimiters.DATA_ELEMENT, '+',
-            Delimiters.COMPONENT_ELEMENT, ':', Delimiters.RELEASE, '?');
-
-    static EDIStreamWriter writer(OutputStream out) {
-        return EdiWriters.writer(out, DELIMITERS);
+    /** A writer with the delimiters we use for this partner; a delimiter inside a value is escaped with the release character. */
+    static EDIStreamWriter writer(OutputStream out, OurIdentity us) {
+        return EdiWriters.writer(out, us.edifact().staedi());
     }
 
     /** UNB from us to a partner: syntax 4 writes the date with its century, syntax 3 without. */

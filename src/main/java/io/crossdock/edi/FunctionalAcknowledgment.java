@@ -21,8 +21,28 @@ public final class FunctionalAcknowledgment {
             List<EdiError> groupErrors) {
     }
 
-    /** Who we are to this partner, in the acknowledgment's envelopes. */
-    public record OurIdentity(String qualifier, String id, String applicationId) {
+    /** Who we are to this partner, in the envelopes we write to it, and the delimiters we write with (null: the usual ones). */
+    public record OurIdentity(String qualifier, String id, String applicationId, Delimiters delimiters) {
+
+        public OurIdentity(String qualifier, String id, String applicationId) {
+            this(qualifier, id, applicationId, null);
+        }
+
+        /** Who we are to the partner its profile describes, writing with the delimiters it asks for. */
+        public static OurIdentity towards(io.crossdock.partner.PartnerProfile.Edi edi) {
+            return new OurIdentity(edi.us().qualifier(), edi.us().id(), edi.applicationIdOrDefault(), Delimiters.of(edi));
+        }
+
+        /** The delimiters we write X12 with to this partner. */
+        Delimiters x12() {
+            return delimiters != null ? delimiters : Delimiters.X12;
+        }
+
+        /** The delimiters we write EDIFACT with to this partner. */
+        Delimiters edifact() {
+            return delimiters != null ? delimiters : Delimiters.EDIFACT;
+        }
+
     }
 
     /** Control numbers taken for the acknowledgment (see {@link ControlNumbers}). */
@@ -76,7 +96,7 @@ public final class FunctionalAcknowledgment {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            EDIStreamWriter writer = X12Envelopes.writer(out);
+            EDIStreamWriter writer = X12Envelopes.writer(out, us);
             String interchangeNumber = X12Envelopes.startInterchange(writer, received.interchange(), us,
                     numbers.interchange(), now);
             String groupNumber = String.valueOf(numbers.group());

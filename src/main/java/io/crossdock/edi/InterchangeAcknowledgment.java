@@ -39,7 +39,7 @@ public final class InterchangeAcknowledgment {
     public static byte[] reject(Envelope theirs, Note note, OurIdentity us, long ourNumber, LocalDateTime now) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            EDIStreamWriter writer = X12Envelopes.writer(out);
+            EDIStreamWriter writer = X12Envelopes.writer(out, us);
             String control = X12Envelopes.startInterchange(writer, theirs, us, ourNumber, now);
             FunctionalAcknowledgment.segment(writer, "TA1", theirs.interchangeControlNumber(), theirs.date(),
                     theirs.time(), "R", note.code());

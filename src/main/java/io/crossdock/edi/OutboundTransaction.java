@@ -48,10 +48,10 @@ public final class OutboundTransaction {
 
     public static byte[] write(String type, JsonNode segments, Receiver receiver, OurIdentity us, String version,
             boolean test, Numbers numbers, LocalDateTime now) {
-        List<String[]> body = body(type, segments);
+        List<String[]> body = body(type, segments, us.x12());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            EDIStreamWriter writer = X12Envelopes.writer(out);
+            EDIStreamWriter writer = X12Envelopes.writer(out, us);
             String interchange = X12Envelopes.startInterchange(writer, receiver.qualifier(), receiver.id(), us, version, test,
                     numbers.interchange(), now);
             String group = String.valueOf(numbers.group());
@@ -71,7 +71,7 @@ public final class OutboundTransaction {
         return out.toByteArray();
     }
 
-    private static List<String[]> body(String type, JsonNode segments) {
+    private static List<String[]> body(String type, JsonNode segments, Delimiters delimiters) {
         List<String[]> body = new ArrayList<>();
         for (JsonNode segment : MappedSegments.flatten(type, segments)) {
             String tag = MappedSegments.tag(type, segment);
@@ -81,10 +81,11 @@ public final class OutboundTransaction {
             for (JsonNode element : segment.path("elements")) {
                 position++;
                 String value = element.isNull() ? "" : element.asText();
-                if (value.matches(".*[~*^>\\r\\n].*")) {
-                    throw new DocumentMapping.MappingException(String.format("%s%02d of the %s would hold a delimiter (~ * ^ > or a"
-                            + " line break): '%s'", tag, position, type, value), null);
-                }
+                int at = position;
+                delimiters.in(value).ifPresent(delimiter -> {
+                    throw new DocumentMapping.MappingException(String.format("%s%02d of the %s would hold a delimiter (%s): '%s'", tag, at,
+                            type, delimiter == '\n' || delimiter == '\r' ? "a line break" : "'" + delimiter + "'", value), null);
+                });
                 elements.add(value);
             }
             while (elements.size() > 2 && elements.get(elements.size() - 1).isEmpty()) {

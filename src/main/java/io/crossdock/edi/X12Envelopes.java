@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import io.crossdock.edi.FunctionalAcknowledgment.OurIdentity;
-import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 
@@ -15,9 +14,9 @@ final class X12Envelopes {
     private X12Envelopes() {
     }
 
-    static EDIStreamWriter writer(OutputStream out) {
-        return EdiWriters.writer(out, java.util.Map.of(Delimiters.SEGMENT, '~', Delimiters.DATA_ELEMENT, '*',
-                Delimiters.COMPONENT_ELEMENT, '>', Delimiters.REPETITION, '^'));
+    /** A writer with the delimiters we use for this partner (the usual ~ * > ^ unless its profile says otherwise). */
+    static EDIStreamWriter writer(OutputStream out, OurIdentity us) {
+        return EdiWriters.writer(out, us.x12().staedi());
     }
 
     /** Writes the ISA answering {@code theirs}, in its version and test mode; returns our ISA13. */
@@ -35,7 +34,8 @@ final class X12Envelopes {
         FunctionalAcknowledgment.segment(writer, "ISA", "00", pad("", 10), "00", pad("", 10), us.qualifier(),
                 pad(us.id(), 15), receiverQualifier, pad(receiverId, 15),
                 now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")),
-                version.compareTo("00402") >= 0 ? "^" : "U", version, control, "0", test ? "T" : "P", ">");
+                version.compareTo("00402") >= 0 ? String.valueOf(us.x12().repetition()) : "U", version, control, "0", test ? "T" : "P",
+                String.valueOf(us.x12().component()));
         return control;
     }
 

@@ -129,13 +129,14 @@ public record PartnerProfile(
             Boolean test,
             java.time.Duration acknowledgmentDue,
             String charset,
-            String syntaxVersion) {
+            String syntaxVersion,
+            Delimiters delimiters) {
 
         public Edi(String standard, List<Identifier> identifiers, Identifier us, String applicationId, String acknowledgment,
                 java.time.Duration duplicateWindow, String defaultCurrency, String errorFolder,
                 Map<String, InboundDocument> inbound) {
             this(standard, identifiers, us, applicationId, acknowledgment, duplicateWindow, defaultCurrency, errorFolder, inbound,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
 
         public Map<String, OutboundDocument> outboundOrNone() {
@@ -211,6 +212,10 @@ public record PartnerProfile(
         public String versionOr(String partners) {
             return version != null ? version : partners;
         }
+    }
+
+    /** Delimiters to write to the partner, each one character; those not named are the standard's usual ones. */
+    public record Delimiters(String segment, String element, String component, String repetition, String release) {
     }
 
     /** An interchange sender or receiver id with its qualifier (ISA05/06, UNB 0007/0004). */

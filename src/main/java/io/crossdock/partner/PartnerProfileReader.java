@@ -98,6 +98,11 @@ public final class PartnerProfileReader {
         if (edi.isEdifact()) {
             checkEdifactSyntax(file, edi);
         }
+        try {
+            io.crossdock.edi.Delimiters.of(edi);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPartnerProfileException(file + ": " + e.getMessage());
+        }
         edi.outboundOrNone().forEach((type, document) -> {
             checkOutboundType(file, edi, type, document);
             for (String event : document.events()) {

@@ -64,6 +64,39 @@ class OutboundTransactionTest {
                 .hasMessageContaining("BAK03 of the 855 would hold a delimiter").hasMessageContaining("PO*8");
     }
 
+    @Test
+    void aPartnerThatAsksForOtherDelimitersGetsThemInTheInterchangeAndInEveryCheck() throws Exception {
+        var edi = new io.crossdock.partner.PartnerProfile.Edi("X12", List.of(new io.crossdock.partner.PartnerProfile.Identifier("ZZ", "DEMO")),
+                new io.crossdock.partner.PartnerProfile.Identifier("ZZ", "CROSSDOCK"), null, null, null, null, null, null, null, "00501", null,
+                null, null, null, new io.crossdock.partner.PartnerProfile.Delimiters("\n", "|", ":", "~", null));
+        OrderAcknowledgment ack = new OrderAcknowledgment("PO-9", "demo", null, OrderAcknowledgment.Status.ACCEPTED,
+                LocalDate.of(2026, 11, 22), List.of(line("1", LineStatus.ACCEPTED, "SKU*1", null, "2", "1.5", null)), null);
+        Object data = CanonicalJson.MAPPER.convertValue(ack, Object.class);
+
+        byte[] x12 = OutboundTransaction.write("855", TO_855.apply(data, Map.of("partner", "demo")), DEMO, OurIdentity.towards(edi), "00501",
+                false, new Numbers(43, 8), LocalDateTime.of(2026, 11, 22, 9, 30));
+
+        String text = new String(x12, StandardCharsets.US_ASCII);
+        assertThat(text).startsWith("ISA|00|").contains("|~|00501|000000043|0|P|:\n").contains("PO1|1|2|EA|1.5|PE|VN|SKU*1\nACK|IA|2|EA|068|20261201\n").doesNotContain("\n\n");
+        List<EdiTransaction> read = new ArrayList<>();
+        new EdiReader().read(new ByteArrayInputStream(x12), read::add);
+        assertThat(read).singleElement().satisfies(transaction -> assertThat(transaction.errors()).isEmpty());
+
+        OrderAcknowledgment piped = new OrderAcknowledgment("PO|9", "demo", null, OrderAcknowledgment.Status.REJECTED,
+                LocalDate.of(2026, 11, 22), List.of(), "no customer");
+        assertThatThrownBy(() -> OutboundTransaction.write("855", TO_855.apply(CanonicalJson.MAPPER.convertValue(piped, Object.class),
+                Map.of("partner", "demo")), DEMO, OurIdentity.towards(edi), "00501", false, new Numbers(44, 9), LocalDateTime.now()))
+                .hasMessageContaining("BAK03 of the 855 would hold a delimiter ('|'): 'PO|9'");
+    }
+
+    @Test
+    void delimitersAPartnerCannotHaveAreRefusedByName() {
+        var edi = new io.crossdock.partner.PartnerProfile.Edi("X12", List.of(new io.crossdock.partner.PartnerProfile.Identifier("ZZ", "DEMO")),
+                new io.crossdock.partner.PartnerProfile.Identifier("ZZ", "CROSSDOCK"), null, null, null, null, null, null, null, null, null,
+                null, null, null, new io.crossdock.partner.PartnerProfile.Delimiters(null, ">", null, null, null));
+        assertThatThrownBy(() -> Delimiters.of(edi)).hasMessageContaining("edi.delimiters must all differ");
+    }
+
     private static byte[] write(OrderAcknowledgment ack) {
         Object data = CanonicalJson.MAPPER.convertValue(ack, Object.class);
         return OutboundTransaction.write("855", TO_855.apply(data, Map.of("partner", "demo")), DEMO, US, "00401", false,
