@@ -49,9 +49,13 @@ public final class DryRun {
         }
         List<EdiTransaction> transactions = new ArrayList<>();
         ReadSummary summary = new EdiReader().read(new ByteArrayInputStream(content), transactions::add);
+        // Mapped from a read without the transaction schemas, as the EDI stage's second pass maps it.
+        java.util.Map<Integer, EdiTransaction> contents = new java.util.HashMap<>();
+        new EdiReader(TransactionSchemas.NONE).read(new ByteArrayInputStream(content), read -> contents.put(read.headerPosition(), read));
         List<TransactionReport> reports = new ArrayList<>();
         for (EdiTransaction transaction : transactions) {
-            TransactionMapper.Mapped mapped = transaction.valid() ? mapper.map(transaction, partner) : null;
+            TransactionMapper.Mapped mapped = transaction.valid()
+                    ? mapper.map(contents.getOrDefault(transaction.headerPosition(), transaction), partner) : null;
             reports.add(new TransactionReport(transaction.type(), transaction.controlNumber(), transaction.valid(),
                     transaction.errors().stream().map(EdiError::toString).toList(),
                     mapped == null || mapped.type() == null ? null : mapped.type().eventName(),

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -176,9 +177,12 @@ public class EdiInbound implements EventHandler {
                 }
             }
             if (!taken.isEmpty()) {
-                new EdiReader().read(new ByteArrayInputStream(content), transaction -> {
+                // The first pass judged each transaction against its schema; the second only needs its content.
+                Map<Integer, EdiTransaction> judged = new java.util.HashMap<>();
+                transactions.forEach(outline -> judged.put(outline.headerPosition(), outline));
+                new EdiReader(TransactionSchemas.NONE).read(new ByteArrayInputStream(content), transaction -> {
                     if (taken.contains(transaction.interchange().position())) {
-                        publish(transaction.interchange(), transaction);
+                        publish(transaction.interchange(), transaction, judged.getOrDefault(transaction.headerPosition(), transaction));
                     }
                 });
                 // Sent together and confirmed together: the file is done when Kafka has every event
@@ -318,10 +322,11 @@ public class EdiInbound implements EventHandler {
             }, policy + " for group " + group.controlNumber());
         }
 
-        private void publish(Envelope interchange, EdiTransaction transaction) throws Exception {
+        /** @param judged the transaction as the first pass read it, with its schema's verdict */
+        private void publish(Envelope interchange, EdiTransaction transaction, EdiTransaction judged) throws Exception {
             String key = transaction.type() + " " + transaction.controlNumber();
-            if (!transaction.valid()) {
-                record("TRANSACTION_REJECTED", "edi", key + " rejected: " + transaction.errors(), interchangeKey(interchange));
+            if (!judged.valid()) {
+                record("TRANSACTION_REJECTED", "edi", key + " rejected: " + judged.errors(), interchangeKey(interchange));
                 return;
             }
             if (ReceivedAcknowledgment.isAcknowledgment(transaction)) {

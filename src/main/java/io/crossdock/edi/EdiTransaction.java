@@ -19,6 +19,11 @@ public record EdiTransaction(
         return errors.isEmpty();
     }
 
+    /** Where its header (ST, UNH) is in the file: the same however often the file is read. */
+    public int headerPosition() {
+        return segments.isEmpty() ? -1 : segments.get(0).position();
+    }
+
     /** The transaction without its body: its header segment and errors, what an acknowledgment needs. */
     public EdiTransaction outline() {
         return new EdiTransaction(interchange, group, type, controlNumber, version, segments.isEmpty() ? List.of() : List.of(segments.get(0)),
