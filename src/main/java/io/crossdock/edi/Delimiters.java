@@ -66,9 +66,10 @@ public record Delimiters(char segment, char element, char component, char repeti
 
     /** The first delimiter {@code value} holds (a line break counts: it would end the segment for many readers). */
     Optional<Character> in(String value) {
+        List<Character> delimiters = all();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || all().contains(c)) {
+            if (c == '\r' || c == '\n' || delimiters.contains(c)) {
                 return Optional.of(c);
             }
         }
