@@ -56,7 +56,7 @@ public final class ContrlAcknowledgment {
         boolean syntax4 = "4".equals(theirs.version());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            EDIStreamWriter writer = EdifactEnvelopes.writer(out, us);
+            EDIStreamWriter writer = EdifactEnvelopes.writer(out, us, theirs.charset());
             writer.startInterchange();
             String ourReference = String.valueOf(reference);
             segment(writer, "UNB", EdifactEnvelopes.unb(theirs.charset() == null ? "UNOA" : theirs.charset(), theirs.version(), us,

@@ -16,9 +16,14 @@ final class EdifactEnvelopes {
     private EdifactEnvelopes() {
     }
 
-    /** A writer with the delimiters we use for this partner; a delimiter inside a value is escaped with the release character. */
-    static EDIStreamWriter writer(OutputStream out, OurIdentity us) {
-        return EdiWriters.writer(out, us.edifact().staedi());
+    /**
+     * A writer with the delimiters we use for this partner (a delimiter inside a value is escaped with the
+     * release character), encoding as the interchange's character set says; one we do not know is
+     * written as ISO 8859-1, which holds UNOA, UNOB and UNOC.
+     */
+    static EDIStreamWriter writer(OutputStream out, OurIdentity us, String charset) {
+        return EdiWriters.writer(out, us.edifact().staedi(), EdifactCharsets.writable().contains(charset)
+                ? EdifactCharsets.encoding(charset) : java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** UNB from us to a partner: syntax 4 writes the date with its century, syntax 3 without. */

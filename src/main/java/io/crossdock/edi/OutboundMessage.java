@@ -36,7 +36,7 @@ public final class OutboundMessage {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String interchange = String.valueOf(reference);
         try {
-            EDIStreamWriter writer = EdiWriters.writer(out, us.edifact().staedi(), EdifactCharsets.encoding(to.charset()));
+            EDIStreamWriter writer = EdifactEnvelopes.writer(out, us, to.charset());
             writer.startInterchange();
             EdifactEnvelopes.segment(writer, "UNB", EdifactEnvelopes.unb(to.charset(), to.syntaxVersion(), us, to.id(), to.qualifier(), now,
                     interchange, test));

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossdock.edi.Delimiters;
+import io.crossdock.edi.EdifactCharsets;
+import io.crossdock.edi.OutboundTransaction;
 
 /**
  * Reads partner profiles from YAML files and refuses, with the file, line and field named, any
@@ -99,7 +102,7 @@ public final class PartnerProfileReader {
             checkEdifactSyntax(file, edi);
         }
         try {
-            io.crossdock.edi.Delimiters.of(edi);
+            Delimiters.of(edi);
         } catch (IllegalArgumentException e) {
             throw new InvalidPartnerProfileException(file + ": " + e.getMessage());
         }
@@ -131,9 +134,9 @@ public final class PartnerProfileReader {
     }
 
     private static void checkEdifactSyntax(Path file, PartnerProfile.Edi edi) {
-        if (!io.crossdock.edi.EdifactCharsets.writable().contains(edi.charsetOrDefault())) {
+        if (!EdifactCharsets.writable().contains(edi.charsetOrDefault())) {
             throw new InvalidPartnerProfileException(file + ": edi.charset '" + edi.charset() + "' must be one of "
-                    + new java.util.TreeSet<>(io.crossdock.edi.EdifactCharsets.writable()));
+                    + new java.util.TreeSet<>(EdifactCharsets.writable()));
         }
         if (!List.of("1", "2", "3", "4").contains(edi.syntaxVersionOrDefault())) {
             throw new InvalidPartnerProfileException(file + ": edi.syntaxVersion '" + edi.syntaxVersion() + "' must be 1, 2, 3 or 4");
@@ -150,9 +153,9 @@ public final class PartnerProfileReader {
                 throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " version '" + version
                         + "' is not an EDIFACT message version (D:96A:UN, or D:96A:UN:EAN008 with an association code)");
             }
-        } else if (!io.crossdock.edi.OutboundTransaction.sends(type)) {
+        } else if (!OutboundTransaction.sends(type)) {
             throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " is no X12 transaction set we write (one of "
-                    + io.crossdock.edi.OutboundTransaction.SENT + ")");
+                    + OutboundTransaction.SENT + ")");
         }
     }
 
