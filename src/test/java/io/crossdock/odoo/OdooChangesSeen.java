@@ -30,8 +30,7 @@ public class OdooChangesSeen {
         return seen.stream().filter(s -> s.route().equals(route) && s.id() == id).toList();
     }
 
-    /** What a webhook delivered: polls of other tests' orders running in the background do not count. */
-    public long fromWebhooks() {
-        return seen.stream().filter(s -> "webhook".equals(s.source())).count();
+    public List<Seen> withId(long id) {
+        return seen.stream().filter(s -> s.id() == id).toList();
     }
 }
