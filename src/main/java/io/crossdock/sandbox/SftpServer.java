@@ -70,6 +70,15 @@ public final class SftpServer implements AutoCloseable {
         return host;
     }
 
+    /**
+     * Stops offering OpenSSH's posix-rename to new sessions, as many commercial SFTP servers do: a
+     * rename onto an existing file then fails instead of replacing it.
+     */
+    public SftpServer withoutPosixRename() {
+        org.apache.sshd.sftp.SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "fsync@openssh.com=1");
+        return this;
+    }
+
     /** The folder an account sees as its root. */
     public Path home(String user) {
         return root.resolve(user);
