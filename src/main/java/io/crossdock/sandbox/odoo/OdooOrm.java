@@ -109,7 +109,7 @@ final class OdooOrm {
         boolean computeFirst = business.computedOnRead(model).stream()
                 .anyMatch(field -> String.valueOf(domain).contains(field) || String.valueOf(order).contains(field));
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Map<String, Object> record : computeFirst ? tx.all(model) : candidates(tx, spec, domain)) {
+        for (Map<String, Object> record : computeFirst ? tx.all(model) : SearchCandidates.of(tx, spec, domain)) {
             Map<String, Object> view = computeFirst ? withComputed(tx, model, record, business.computedOnRead(model)) : record;
             if ((!activeOnly || !Boolean.FALSE.equals(view.get("active"))) && filter.test(view)) {
                 found.add(view);
@@ -120,26 +120,6 @@ final class OdooOrm {
         int to = limit == null || limit.intValue() <= 0 ? found.size() : Math.min(found.size(), from + limit.intValue());
         return found.subList(from, to);
     }
-
-    /**
-     * The records a search need look at: when every term must hold (no '|' or '!') and one is an equality
-     * on a stored scalar field, only the records with that value (as PostgreSQL's index would), else all.
-     */
-    private static List<Map<String, Object>> candidates(Transaction tx, ModelSpec spec, Object domain) {
-        if (domain instanceof List<?> terms && terms.stream().noneMatch(term -> "|".equals(term) || "!".equals(term))) {
-            for (Object term : terms) {
-                if (term instanceof List<?> leaf && leaf.size() == 3 && leaf.get(0) instanceof String field && spec.has(field)
-                        && ("=".equals(leaf.get(1)) || "==".equals(leaf.get(1))) && OdooDatabase.indexKey(leaf.get(2)) != null
-                        && INDEXABLE.contains(spec.field(field).type())) {
-                    return tx.where(spec.name(), field, leaf.get(2));
-                }
-            }
-        }
-        return tx.all(spec.name());
-    }
-
-    /** Field types whose stored value is the one value '=' compares with (not a list, not computed). */
-    private static final java.util.Set<String> INDEXABLE = java.util.Set.of("char", "many2one", "selection", "integer");
 
     long count(Transaction tx, String model, Object domain) {
         return searchRecords(tx, model, domain, null, null, null).size();

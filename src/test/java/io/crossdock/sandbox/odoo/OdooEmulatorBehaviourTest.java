@@ -137,6 +137,14 @@ class OdooEmulatorBehaviourTest {
             assertThat(names(odoo, List.of(List.of("ref", "=", "IDX-A")))).isEmpty();
             assertThat(names(odoo, List.of(List.of("ref", "=", "IDX-B"), List.of("name", "ilike", "index")))).containsExactly("Indexed");
             assertThat(names(odoo, List.of("|", List.of("ref", "=", "IDX-A"), List.of("ref", "=", "IDX-B")))).containsExactly("Indexed");
+            assertThat(names(odoo, List.of(List.of("ref", "in", List.of("IDX-A", "IDX-B"))))).containsExactly("Indexed");
+            assertThat(names(odoo, List.of("|", List.of("ref", "in", List.of("IDX-B")), List.of("name", "=", "Contact"))))
+                    .containsExactlyInAnyOrder("Indexed", "Contact");
+            assertThat(names(odoo, List.of("|", List.of("ref", "=", "IDX-B"), List.of("name", "ilike", "contact"))))
+                    .as("a side that cannot be looked up makes the search look at every record").containsExactlyInAnyOrder("Indexed", "Contact");
+            assertThat(names(odoo, List.of("!", List.of("ref", "=", "IDX-B"), List.of("name", "in", List.of("Indexed", "Contact")))))
+                    .containsExactly("Contact");
+            assertThat(names(odoo, List.of(List.of("ref", "in", List.of())))).isEmpty();
 
             odoo.execute("res.partner", "unlink", List.of(contact), Map.of(), Map.of());
             assertThat(names(odoo, List.of(List.of("parent_id", "=", (int) customer)))).isEmpty();
