@@ -330,6 +330,15 @@ final class OdooDatabase {
             return sum;
         }
 
+        /** At least as many as {@link #where} would find, known without reading a record. */
+        int atMostWhere(String model, String field, Object value) {
+            Object key = indexKey(value);
+            if ("id".equals(field)) {
+                return 1;
+            }
+            return index(model, field).getOrDefault(key, java.util.Set.of()).size() + overlay.getOrDefault(model, Map.of()).size();
+        }
+
         /**
          * The live records whose {@code field} holds {@code value} (a many2one id, a code, a reference), as
          * this transaction sees them, in id order: looked up, not scanned.

@@ -31,34 +31,39 @@ final class SearchCandidates {
         this.terms = terms;
     }
 
+    /** A way to narrow the candidates: how many it may find, known before any record is read, and the records. */
+    private interface Narrowing {
+        int atMost();
+
+        void collect(Map<Long, Map<String, Object>> into);
+    }
+
     static List<Map<String, Object>> of(Transaction tx, ModelSpec spec, Object domain) {
         if (domain instanceof List<?> terms && !terms.isEmpty()) {
             SearchCandidates plan = new SearchCandidates(tx, spec, terms);
-            Map<Long, Map<String, Object>> narrowest = null;
+            Narrowing narrowest = null;
             while (plan.next < terms.size()) {
                 narrowest = narrower(narrowest, plan.expression());
             }
             if (narrowest != null) {
-                return new ArrayList<>(narrowest.values());
+                Map<Long, Map<String, Object>> found = new LinkedHashMap<>();
+                narrowest.collect(found);
+                return new ArrayList<>(found.values());
             }
         }
         return tx.all(spec.name());
     }
 
-    /** Candidates of the expression starting at the next term, or null when it cannot narrow them. */
-    private Map<Long, Map<String, Object>> expression() {
+    /** How the expression starting at the next term narrows the candidates, or null when it cannot. */
+    private Narrowing expression() {
         Object term = terms.get(next++);
         if ("&".equals(term)) {
             return narrower(expression(), expression());
         }
         if ("|".equals(term)) {
-            Map<Long, Map<String, Object>> left = expression();
-            Map<Long, Map<String, Object>> right = expression();
-            if (left == null || right == null) {
-                return null;
-            }
-            left.putAll(right);
-            return left;
+            Narrowing left = expression();
+            Narrowing right = expression();
+            return left == null || right == null ? null : either(left, right);
         }
         if ("!".equals(term)) {
             expression();
@@ -67,7 +72,7 @@ final class SearchCandidates {
         return leaf(term);
     }
 
-    private Map<Long, Map<String, Object>> leaf(Object term) {
+    private Narrowing leaf(Object term) {
         if (!(term instanceof List<?> leaf) || leaf.size() != 3 || !(leaf.get(0) instanceof String field) || !spec.has(field)
                 || !INDEXABLE.contains(spec.field(field).type())) {
             return null;
@@ -84,20 +89,44 @@ final class SearchCandidates {
         return null;
     }
 
-    private Map<Long, Map<String, Object>> lookUp(String field, Collection<?> values) {
-        Map<Long, Map<String, Object>> found = new LinkedHashMap<>();
-        for (Object value : values) {
-            for (Map<String, Object> record : tx.where(spec.name(), field, value)) {
-                found.put((Long) record.get("id"), record);
+    private Narrowing lookUp(String field, Collection<?> values) {
+        String model = spec.name();
+        return new Narrowing() {
+            @Override
+            public int atMost() {
+                return values.stream().mapToInt(value -> tx.atMostWhere(model, field, value)).sum();
             }
-        }
-        return found;
+
+            @Override
+            public void collect(Map<Long, Map<String, Object>> into) {
+                for (Object value : values) {
+                    for (Map<String, Object> record : tx.where(model, field, value)) {
+                        into.put((Long) record.get("id"), record);
+                    }
+                }
+            }
+        };
     }
 
-    private static Map<Long, Map<String, Object>> narrower(Map<Long, Map<String, Object>> a, Map<Long, Map<String, Object>> b) {
+    private static Narrowing either(Narrowing left, Narrowing right) {
+        return new Narrowing() {
+            @Override
+            public int atMost() {
+                return left.atMost() + right.atMost();
+            }
+
+            @Override
+            public void collect(Map<Long, Map<String, Object>> into) {
+                left.collect(into);
+                right.collect(into);
+            }
+        };
+    }
+
+    private static Narrowing narrower(Narrowing a, Narrowing b) {
         if (a == null) {
             return b;
         }
-        return b == null || a.size() <= b.size() ? a : b;
+        return b == null || a.atMost() <= b.atMost() ? a : b;
     }
 }
