@@ -31,10 +31,23 @@ public class OdooChangeCapture {
 
     private static final Logger LOG = Logger.getLogger(OdooChangeCapture.class);
     private static final String POD = System.getenv().getOrDefault("HOSTNAME", "pod") + "-" + UUID.randomUUID();
+    private static final int RECENT_DELIVERIES = 50_000;
 
     private final OdooChangeLedger ledger;
     private final OdooConfig.Changes settings;
     private final List<OdooChangeConsumer> consumers = new CopyOnWriteArrayList<>();
+    /**
+     * Changes this pod delivered lately. Every poll reads its look-back window again, and claiming each
+     * change again in the ledger only to be refused was most of a busy poll's cost. A change delivered
+     * here is never given back, so skipping it is safe; anything else still asks the ledger.
+     */
+    private final Set<String> deliveredHere = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT_DELIVERIES;
+                }
+            }));
     private final ScheduledExecutorService confirmations = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "odoo-webhook-confirm");
         thread.setDaemon(true);
@@ -160,10 +173,12 @@ public class OdooChangeCapture {
         Instant writeDate = writeDate(record);
         String stamp = odooTime(writeDate);
         String fingerprint = fingerprint(record);
-        if (!ledger.claim(consumer.key(), endpoint.model(), id, stamp, fingerprint, source)) {
+        String change = consumer.key() + " " + id + " " + stamp + " " + fingerprint;
+        if (deliveredHere.contains(change) || !ledger.claim(consumer.key(), endpoint.model(), id, stamp, fingerprint, source)) {
             return Outcome.DUPLICATE;
         }
         if (consumer.deliver(record, id, writeDate, source)) {
+            deliveredHere.add(change);
             return Outcome.DELIVERED;
         }
         ledger.unclaim(consumer.key(), endpoint.model(), id, stamp, fingerprint);

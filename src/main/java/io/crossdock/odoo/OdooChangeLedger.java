@@ -38,25 +38,10 @@ public class OdooChangeLedger {
     public Optional<Cursor> lease(String consumer, String pod, Duration leaseFor, String startAt) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection db = store.dataSource().getConnection()) {
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO odoo_change_cursor"
-                    + " (consumer, write_date, seen_ids, updated_at) VALUES (?, ?, '', ?)")) {
-                insert.setString(1, consumer);
-                insert.setString(2, startAt);
-                insert.setObject(3, now);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!Store.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-            try (PreparedStatement take = db.prepareStatement("UPDATE odoo_change_cursor SET leased_by = ?, leased_until = ?"
-                    + " WHERE consumer = ? AND (leased_until IS NULL OR leased_until < ? OR leased_by = ?)")) {
-                take.setString(1, pod);
-                take.setObject(2, now.plus(leaseFor));
-                take.setString(3, consumer);
-                take.setObject(4, now);
-                take.setString(5, pod);
-                if (take.executeUpdate() == 0) {
+            // The cursor row exists after the first poll: taking the lease first spares every later poll a refused insert.
+            if (!take(db, consumer, pod, now, leaseFor)) {
+                start(db, consumer, startAt, now);
+                if (!take(db, consumer, pod, now, leaseFor)) {
                     return Optional.empty();
                 }
             }
@@ -71,6 +56,33 @@ public class OdooChangeLedger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The Odoo change cursor of " + consumer + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean take(Connection db, String consumer, String pod, OffsetDateTime now, Duration leaseFor) throws SQLException {
+        try (PreparedStatement take = db.prepareStatement("UPDATE odoo_change_cursor SET leased_by = ?, leased_until = ?"
+                + " WHERE consumer = ? AND (leased_until IS NULL OR leased_until < ? OR leased_by = ?)")) {
+            take.setString(1, pod);
+            take.setObject(2, now.plus(leaseFor));
+            take.setString(3, consumer);
+            take.setObject(4, now);
+            take.setString(5, pod);
+            return take.executeUpdate() > 0;
+        }
+    }
+
+    /** The consumer's cursor row, at the start position, unless it is there already. */
+    private static void start(Connection db, String consumer, String startAt, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO odoo_change_cursor"
+                + " (consumer, write_date, seen_ids, updated_at) VALUES (?, ?, '', ?)")) {
+            insert.setString(1, consumer);
+            insert.setString(2, startAt);
+            insert.setObject(3, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!Store.isUniqueViolation(e)) {
+                throw e;
+            }
         }
     }
 
