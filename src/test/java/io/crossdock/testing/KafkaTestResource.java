@@ -1,8 +1,6 @@
 package io.crossdock.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.crossdock.sandbox.KafkaBroker;
@@ -12,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaBroker broker;
+    private Path work;
 
     /** The running broker, for tests that stop and restart it. */
     public static KafkaBroker broker() {
@@ -20,11 +19,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            broker = KafkaBroker.on(Files.createTempDirectory("crossdock-kafka"), "127.0.0.1", 0).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        work = WorkFolder.create("crossdock-kafka");
+        broker = KafkaBroker.on(work, "127.0.0.1", 0).start();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 
@@ -33,5 +29,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (broker != null) {
             broker.stop();
         }
+        WorkFolder.delete(work);
     }
 }

@@ -1,8 +1,5 @@
 package io.crossdock.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +16,7 @@ public class SftpTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String USER = "demo";
     private static SftpServer server;
     private static String password;
+    private Path work;
 
     public static SftpServer server() {
         return server;
@@ -30,20 +28,16 @@ public class SftpTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            Path work = Files.createTempDirectory("crossdock-sftp");
-            password = UUID.randomUUID().toString();
-            server = SftpServer.start(work.resolve("root"), "127.0.0.1", 0, Map.of(USER, password));
-            Path knownHosts = server.writeKnownHosts(work.resolve("known_hosts"));
-            return Map.of(
-                    "crossdock.sandbox.sftp.host", server.host(),
-                    "crossdock.sandbox.sftp.port", String.valueOf(server.port()),
-                    "crossdock.sandbox.sftp.user", USER,
-                    "crossdock.sandbox.sftp.password", password,
-                    "crossdock.sandbox.sftp.known-hosts", knownHosts.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        work = WorkFolder.create("crossdock-sftp");
+        password = UUID.randomUUID().toString();
+        server = SftpServer.start(work.resolve("root"), "127.0.0.1", 0, Map.of(USER, password));
+        Path knownHosts = server.writeKnownHosts(work.resolve("known_hosts"));
+        return Map.of(
+                "crossdock.sandbox.sftp.host", server.host(),
+                "crossdock.sandbox.sftp.port", String.valueOf(server.port()),
+                "crossdock.sandbox.sftp.user", USER,
+                "crossdock.sandbox.sftp.password", password,
+                "crossdock.sandbox.sftp.known-hosts", knownHosts.toString());
     }
 
     @Override
@@ -51,5 +45,6 @@ public class SftpTestResource implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.close();
         }
+        WorkFolder.delete(work);
     }
 }
