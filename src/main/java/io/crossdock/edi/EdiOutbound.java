@@ -111,10 +111,11 @@ public class EdiOutbound implements EventHandler {
         if (made.isPresent()) {
             content = made.get().content();
             archiveId = made.get().archiveId();
-            sets = readBack(content);
+            // Judged by its schema when it was made: a resend needs only its control numbers.
+            sets = readBack(content, false);
         } else {
             content = make(event, partner, transactionSet, document);
-            sets = readBack(content);
+            sets = readBack(content, true);
             refuseIfInvalid(event, partner, transactionSet, sets);
             archiveId = archive.store(correlationId, DocumentArchive.Direction.OUT, partner.id(), name, ContentHash.sha256(content), content);
         }
@@ -143,10 +144,11 @@ public class EdiOutbound implements EventHandler {
         }
     }
 
-    /** The document as the partner's reader will see it: our own reader, with the document's transaction schema. */
-    private static List<EdiTransaction> readBack(byte[] content) throws Exception {
+    /** The document as the partner's reader will see it: our own reader, judging it by its transaction schema when asked. */
+    private static List<EdiTransaction> readBack(byte[] content, boolean judged) throws Exception {
         List<EdiTransaction> sets = new java.util.ArrayList<>();
-        new EdiReader().read(new java.io.ByteArrayInputStream(content), sets::add);
+        EdiReader reader = judged ? new EdiReader() : new EdiReader(TransactionSchemas.NONE);
+        reader.read(new java.io.ByteArrayInputStream(content), sets::add);
         return sets;
     }
 
