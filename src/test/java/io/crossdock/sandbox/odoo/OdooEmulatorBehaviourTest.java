@@ -145,6 +145,8 @@ class OdooEmulatorBehaviourTest {
             assertThat(names(odoo, List.of("!", List.of("ref", "=", "IDX-B"), List.of("name", "in", List.of("Indexed", "Contact")))))
                     .containsExactly("Contact");
             assertThat(names(odoo, List.of(List.of("ref", "in", List.of())))).isEmpty();
+            assertThat(names(odoo, List.of("&", List.of("name", "=", "Contact"), "|", List.of("ref", "=", "IDX-B"),
+                    List.of("parent_id", "=", (int) customer)))).containsExactly("Contact");
 
             odoo.execute("res.partner", "unlink", List.of(contact), Map.of(), Map.of());
             assertThat(names(odoo, List.of(List.of("parent_id", "=", (int) customer)))).isEmpty();
