@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ public class OdooChangeCapture {
      * change again in the ledger only to be refused was most of a busy poll's cost. A change delivered
      * here is never given back, so skipping it is safe; anything else still asks the ledger.
      */
-    private final Set<String> deliveredHere = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>() {
+    private final Set<String> deliveredHere = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > RECENT_DELIVERIES;

@@ -63,6 +63,9 @@ class OrderToCashBenchmark {
     private static final int WARMUP_FILES = Integer.getInteger("bench.warmup-files", 5);
     private static final int CONSUMERS = 3;
 
+    /** The last timeline entry before an end-to-end part: what its 855 polls need not read. */
+    private long trackedBefore;
+
     @Inject
     OdooLookups odoo;
 
@@ -113,13 +116,11 @@ class OrderToCashBenchmark {
         System.out.println(report);
     }
 
-    /** The last timeline entry before the end-to-end part: what the 855 polls need not read. */
-    private long trackedBefore;
-
     /** Drops the files of purchase orders at once and waits for every 855; gives when each PO was put. */
     private Map<String, OffsetDateTime> endToEnd(String run, int files) throws Exception {
         try (Connection db = store.dataSource().getConnection();
-                ResultSet last = db.createStatement().executeQuery("SELECT COALESCE(MAX(entry_id), 0) FROM tracking_entry")) {
+                PreparedStatement newest = db.prepareStatement("SELECT COALESCE(MAX(entry_id), 0) FROM tracking_entry");
+                ResultSet last = newest.executeQuery()) {
             last.next();
             trackedBefore = last.getLong(1);
         }
