@@ -40,6 +40,11 @@ final class JsonRpcTransport implements OdooTransport {
         Map<String, Object> kwargs = new LinkedHashMap<>(arguments);
         kwargs.put("context", context);
         List<Object> args = recordIds == null ? List.of() : List.of(recordIds);
+        if (method.equals("create") && kwargs.containsKey("vals_list")) {
+            // Odoo 16-18 dispatch create through _call_kw_model_create, which takes its values from
+            // args[0] only: sent as a keyword, they fail with "IndexError: tuple index out of range".
+            args = List.of(kwargs.remove("vals_list"));
+        }
         try {
             return rpc("object", "execute_kw", List.of(database, uid(), apiKey, model, method, args, kwargs), model + "." + method);
         } catch (OdooAuthenticationException e) {
