@@ -79,10 +79,29 @@ public class OdooChangeCapture {
      * shortly after, and again if it does not show the change yet.
      */
     public void announced(String model, long id, String writeDateHint) {
+        String hint = wholeSeconds(writeDateHint);
         for (OdooChangeConsumer consumer : consumers) {
             if (consumer.endpoint().model().equals(model)) {
-                scheduleConfirmation(consumer, id, writeDateHint, 0);
+                scheduleConfirmation(consumer, id, hint, 0);
             }
+        }
+    }
+
+    /**
+     * A webhook's write_date as a read shows it. Odoo's webhook sends Python's {@code str()} of the
+     * timestamp, with microseconds ({@code 2026-12-04 16:50:12.123456}), while reads give whole
+     * seconds: compared as sent, the read would never catch up. Anything else is no hint at all.
+     */
+    static String wholeSeconds(String writeDate) {
+        if (writeDate == null || writeDate.length() < 19) {
+            return null;
+        }
+        String seconds = writeDate.substring(0, 19).replace('T', ' ');
+        try {
+            LocalDateTime.parse(seconds, OdooValues.DATETIME);
+            return seconds;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 
