@@ -59,7 +59,9 @@ final class OdooDialect {
                 server.put("state", Boolean.TRUE.equals(value) ? "done" : "sale");
             } else if (storableIsAType(model) && field.equals("is_storable")) {
                 if (Boolean.TRUE.equals(value)) {
+                    // 15-17 compute type from detailed_type, the field their forms show and edit.
                     server.put("type", "product");
+                    server.put("detailed_type", "product");
                 }
             } else if (!(version < 17 && model.equals("stock.move") && field.equals("picked"))) {
                 server.put(toServer(model, field), value);
