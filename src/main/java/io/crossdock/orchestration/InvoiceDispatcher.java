@@ -37,13 +37,16 @@ public class InvoiceDispatcher {
     private static final String SOURCE = "/crossdock/orchestration/invoices-from-odoo";
 
     private final OdooLookups odoo;
+    private final OdooParties parties;
     private final OrderLinks links;
     private final EventPublisher events;
     private final Tracking tracking;
     private final OrderProcess process;
 
-    public InvoiceDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process) {
+    public InvoiceDispatcher(OdooLookups odoo, OdooParties parties, OrderLinks links, EventPublisher events, Tracking tracking,
+            OrderProcess process) {
         this.odoo = odoo;
+        this.parties = parties;
         this.links = links;
         this.events = events;
         this.tracking = tracking;
@@ -88,8 +91,8 @@ public class InvoiceDispatcher {
         List<Invoice.TaxAmount> taxes = tax != null && tax.signum() != 0
                 ? List.of(new Invoice.TaxAmount("TAX", null, money(untaxed, currency), money(tax, currency))) : List.of();
         Invoice invoice = new Invoice(number, Invoice.Kind.INVOICE, order.partner(), (LocalDate) move.get("invoice_date"),
-                (LocalDate) move.get("invoice_date_due"), order.poNumber(), order.odooOrderName(), odoo.company(),
-                odoo.party(Party.Role.BILL_TO, order.partner(), move.get("partner_id"), false), currency, lines, taxes, List.of(),
+                (LocalDate) move.get("invoice_date_due"), order.poNumber(), order.odooOrderName(), parties.company(move.get("company_id")),
+                parties.party(Party.Role.BILL_TO, order.partner(), move.get("partner_id"), false), currency, lines, taxes, List.of(),
                 new Invoice.Totals(money(untaxed, currency), money(tax == null ? BigDecimal.ZERO : tax, currency),
                         money(BigDecimal.ZERO, currency), money((BigDecimal) move.get("amount_total"), currency)), null);
         // Seen again (a payment writes it, webhook and poll) it is the same event; the same number from

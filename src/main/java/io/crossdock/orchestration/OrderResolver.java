@@ -33,11 +33,13 @@ public class OrderResolver {
     public static final String PLAN = "plan";
 
     private final OdooLookups odoo;
+    private final OdooGeography geography;
     private final PartnerDirectory partners;
     private final OrderProcess process;
 
-    public OrderResolver(OdooLookups odoo, PartnerDirectory partners, OrderProcess process) {
+    public OrderResolver(OdooLookups odoo, OdooGeography geography, PartnerDirectory partners, OrderProcess process) {
         this.odoo = odoo;
+        this.geography = geography;
         this.partners = partners;
         this.process = process;
     }
@@ -135,8 +137,11 @@ public class OrderResolver {
             address.put("street2", street.size() > 1 ? street.get(1) : null);
             address.put("city", where.city());
             address.put("zip", where.postalCode());
-            address.put("state_code", where.region());
-            address.put("country_code", where.country());
+            // res.partner holds the country and state as many2ones; its country_code is read-only.
+            geography.country(where.country()).ifPresent(country -> {
+                address.put("country_id", country);
+                geography.state(country, where.region()).ifPresent(state -> address.put("state_id", state));
+            });
         }
         return odoo.create("res.partner", address);
     }

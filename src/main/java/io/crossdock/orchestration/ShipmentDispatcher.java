@@ -40,15 +40,17 @@ public class ShipmentDispatcher {
     private static final String SOURCE = "/crossdock/orchestration/shipments-from-odoo";
 
     private final OdooLookups odoo;
+    private final OdooParties parties;
     private final OrderLinks links;
     private final EventPublisher events;
     private final Tracking tracking;
     private final OrderProcess process;
     private final io.crossdock.partner.PartnerDirectory partners;
 
-    public ShipmentDispatcher(OdooLookups odoo, OrderLinks links, EventPublisher events, Tracking tracking, OrderProcess process,
-            io.crossdock.partner.PartnerDirectory partners) {
+    public ShipmentDispatcher(OdooLookups odoo, OdooParties parties, OrderLinks links, EventPublisher events, Tracking tracking,
+            OrderProcess process, io.crossdock.partner.PartnerDirectory partners) {
         this.odoo = odoo;
+        this.parties = parties;
         this.links = links;
         this.events = events;
         this.tracking = tracking;
@@ -95,7 +97,7 @@ public class ShipmentDispatcher {
         }
         BigDecimal weight = (BigDecimal) picking.get("weight");
         Shipment shipment = new Shipment(name, order.partner(), List.of(order.poNumber()), order.odooOrderName(), null,
-                odoo.party(Party.Role.SHIP_TO, order.partner(), picking.get("partner_id"), true), carrier(order.partner(), picking.get("carrier_id")),
+                parties.party(Party.Role.SHIP_TO, order.partner(), picking.get("partner_id"), true), carrier(order.partner(), picking.get("carrier_id")),
                 (String) picking.get("carrier_tracking_ref"), picking.get("date_done") instanceof Instant done ? done.atOffset(ZoneOffset.UTC) : null, null,
                 List.of(new Shipment.ShipmentPackage(null, "CTN", weight != null && weight.signum() > 0 ? new Quantity(weight, "KG") : null,
                         items)));
