@@ -50,7 +50,7 @@ public class DeadLetters {
         String consumer = exchange.getProperty(CONSUMER, String.class);
         String topic = KafkaExchanges.topic(message);
         int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
-        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = FailureReason.of(cause);
         String type = KafkaExchanges.header(message, "ce_type");
         String id = UUID.randomUUID().toString();
         Map<String, byte[]> headers = KafkaExchanges.recordHeaders(message);

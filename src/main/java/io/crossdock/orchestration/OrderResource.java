@@ -132,7 +132,11 @@ public class OrderResource {
             return Problem.response(Response.Status.NOT_FOUND, "Unknown order", "No order " + po + " from " + partner, List.of());
         }
         Optional<OrderProcess.State> state = process.find(partner, po);
-        boolean needsAttention = timeline.timeline().stream().anyMatch(entry -> "BUSINESS_EXCEPTION".equals(entry.stage()));
+        // A business exception, or a dead letter not (yet) replayed, waits for a person.
+        long deadLetters = timeline.timeline().stream().filter(entry -> "DEAD_LETTERED".equals(entry.stage())).count();
+        long replays = timeline.timeline().stream().filter(entry -> "REPLAYED".equals(entry.stage())).count();
+        boolean needsAttention = deadLetters > replays
+                || timeline.timeline().stream().anyMatch(entry -> "BUSINESS_EXCEPTION".equals(entry.stage()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("trackingKey", partner + "/" + po);
         answer.put("status", status(state, needsAttention));
