@@ -21,6 +21,9 @@ final class Domain {
         ModelSpec model(String name);
 
         Map<String, Object> find(String model, long id);
+
+        /** The ids a one2many holds: the records of {@code model} whose {@code inverse} points at the parent. */
+        List<Long> childIds(String model, String inverse, long parentId);
     }
 
     private final Records records;
@@ -85,7 +88,59 @@ final class Domain {
             case "like", "ilike", "=like", "=ilike" -> record -> anyMatches(model, record, path, candidate -> like(candidate, op, value));
             case "not like", "not ilike" -> record -> !anyMatches(model, record, path,
                     candidate -> like(candidate, op.substring(4), value));
+            // '=?': no value means no condition at all.
+            case "=?" -> value == null || Boolean.FALSE.equals(value) ? record -> true
+                    : record -> anyMatches(model, record, path, candidate -> equal(candidate, value));
+            case "child_of", "parent_of" -> hierarchy(model, leaf, path, op.equals("child_of"), value);
+            case "any", "not any" -> {
+                Predicate<Map<String, Object>> related = related(model, leaf, path, value);
+                yield op.equals("any") ? related : related.negate();
+            }
             default -> throw OdooFault.valueError("Invalid leaf " + leaf + ": unknown operator " + operator);
+        };
+    }
+
+    /**
+     * {@code child_of} holds for the given records and everything below them by {@code parent_id};
+     * {@code parent_of} for the given records and everything above them. The path names the records
+     * tested: {@code id} for the model's own, a many2one for the records it points to.
+     */
+    private Predicate<Map<String, Object>> hierarchy(ModelSpec model, List<?> leaf, String path, boolean children, Object value) {
+        ModelSpec target = path.equals("id") ? model : records.model(model.field(path).relation());
+        if (!target.has("parent_id")) {
+            throw OdooFault.valueError("Invalid leaf " + leaf + ": " + target.name() + " has no parent_id to follow");
+        }
+        List<Long> given = OdooDatabase.Transaction.ids(value instanceof Collection<?> ? value : List.of(value));
+        return record -> anyMatches(model, record, path, candidate -> candidate instanceof Number id && (children
+                ? lineage(target, id.longValue()).stream().anyMatch(given::contains)
+                : given.stream().anyMatch(start -> lineage(target, start).contains(id.longValue()))));
+    }
+
+    /** A record and its ancestors by parent_id, nearest first. */
+    private List<Long> lineage(ModelSpec model, long id) {
+        List<Long> line = new ArrayList<>();
+        Long current = id;
+        while (current != null && !line.contains(current)) {
+            line.add(current);
+            Map<String, Object> record = records.find(model.name(), current);
+            current = record == null || !(record.get("parent_id") instanceof Number parent) ? null : parent.longValue();
+        }
+        return line;
+    }
+
+    /** {@code any}: some record the relational field points to matches the sub-domain. */
+    private Predicate<Map<String, Object>> related(ModelSpec model, List<?> leaf, String path, Object subDomain) {
+        FieldSpec field = path.contains(".") ? null : model.field(path);
+        if (field == null || !field.relational()) {
+            throw OdooFault.valueError("Invalid leaf " + leaf + ": 'any' needs a relational field");
+        }
+        ModelSpec target = records.model(field.relation());
+        Predicate<Map<String, Object>> matches = parse(records, target, subDomain);
+        return record -> {
+            List<Object> ids = new ArrayList<>();
+            collect(model, record, new String[] {path}, 0, ids);
+            return ids.stream().filter(Number.class::isInstance).map(id -> records.find(target.name(), ((Number) id).longValue()))
+                    .anyMatch(found -> found != null && matches.test(found));
         };
     }
 
@@ -112,7 +167,8 @@ final class Domain {
 
     private void collect(ModelSpec model, Map<String, Object> record, String[] path, int index, List<Object> into) {
         FieldSpec field = model.field(path[index]);
-        Object value = record.get(path[index]);
+        Object value = field.inverse() != null ? records.childIds(field.relation(), field.inverse(), ((Number) record.get("id")).longValue())
+                : record.get(path[index]);
         if (index == path.length - 1) {
             if (field.toMany() && value instanceof Collection<?> ids) {
                 into.addAll(ids);
@@ -167,10 +223,9 @@ final class Domain {
         if (candidate == null || value == null) {
             return false;
         }
-        String pattern = String.valueOf(value);
-        String regex = op.startsWith("=")
-                ? Pattern.quote(pattern).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q")
-                : ".*" + Pattern.quote(pattern) + ".*";
+        // Odoo hands the value to SQL LIKE as it is ('%value%' unless =like): its own % and _ are wildcards too.
+        String pattern = Pattern.quote(String.valueOf(value)).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
+        String regex = op.startsWith("=") ? pattern : ".*" + pattern + ".*";
         int flags = op.contains("ilike") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL : Pattern.DOTALL;
         return Pattern.compile(regex, flags).matcher(String.valueOf(candidate)).matches();
     }

@@ -23,6 +23,11 @@ record FieldSpec(String name, String type, String relation, String inverse, bool
         return new FieldSpec(name, "many2many", relation, null, false, false, null, List.of());
     }
 
+    /** A many2many Odoo computes from the records pointing back (purchase.order.picking_ids): read-only, never stored. */
+    static FieldSpec computedMany2many(String name, String relation, String inverse) {
+        return new FieldSpec(name, "many2many", relation, inverse, false, true, null, List.of());
+    }
+
     static FieldSpec selection(String name, String defaultValue, String... values) {
         return new FieldSpec(name, "selection", null, null, false, false, defaultValue, List.of(values));
     }
@@ -56,7 +61,7 @@ record FieldSpec(String name, String type, String relation, String inverse, bool
         if (relation != null) {
             description.put("relation", relation);
         }
-        if (inverse != null) {
+        if (inverse != null && "one2many".equals(type)) {
             description.put("relation_field", inverse);
         }
         if (!selection.isEmpty()) {

@@ -17,6 +17,8 @@ final class ModelSpec {
         add(FieldSpec.of("display_name", "char").readonly());
         add(FieldSpec.of("create_date", "datetime").readonly());
         add(FieldSpec.of("write_date", "datetime").readonly());
+        add(FieldSpec.many2one("create_uid", "res.users").readonly());
+        add(FieldSpec.many2one("write_uid", "res.users").readonly());
     }
 
     ModelSpec add(FieldSpec... specs) {

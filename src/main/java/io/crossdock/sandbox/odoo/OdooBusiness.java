@@ -86,7 +86,12 @@ final class OdooBusiness {
                     Map<String, Object> found = tx.get("product.product", product.longValue());
                     defaults.put("name", found.get("name"));
                     defaults.put("price_unit", found.getOrDefault("list_price", 0.0));
+                    defaults.put(taxField(tx), Transaction.ids(found.get("taxes_id")));
                 }
+            }
+            case "product.product" -> {
+                Object salesTax = tx.get("res.company", 1L).get("account_sale_tax_id");
+                defaults.put("taxes_id", salesTax == null ? List.of() : List.of(salesTax));
             }
             case "stock.picking" -> {
                 if (vals.get("picking_type_id") instanceof Number type) {
@@ -136,18 +141,22 @@ final class OdooBusiness {
             }
             case "res.partner" -> {
                 String complete = displayName(tx, model, record);
-                Object name = complete == null ? record.get("name") : complete;
-                if (!Objects.equals(record.get("complete_name"), name)) {
-                    tx.update(model, id, Map.of("complete_name", name));
+                Map<String, Object> computed = new LinkedHashMap<>();
+                computed.put("complete_name", complete == null ? record.get("name") : complete);
+                // country_code is related to country_id.code, so writing it alone changes nothing.
+                computed.put("country_code", record.get("country_id") instanceof Long country ? tx.get("res.country", country).get("code") : null);
+                computed.entrySet().removeIf(entry -> Objects.equals(record.get(entry.getKey()), entry.getValue()));
+                if (!computed.isEmpty()) {
+                    tx.update(model, id, computed);
                 }
             }
             case "sale.order" -> {
                 Map<String, Object> changes = new LinkedHashMap<>();
                 if (record.get("partner_shipping_id") == null) {
-                    changes.put("partner_shipping_id", record.get("partner_id"));
+                    changes.put("partner_shipping_id", address(tx, record.get("partner_id"), "delivery"));
                 }
                 if (record.get("partner_invoice_id") == null) {
-                    changes.put("partner_invoice_id", record.get("partner_id"));
+                    changes.put("partner_invoice_id", address(tx, record.get("partner_id"), "invoice"));
                 }
                 if (!changes.isEmpty()) {
                     tx.update(model, id, changes);
@@ -231,15 +240,21 @@ final class OdooBusiness {
         if (!Boolean.TRUE.equals(partner.get("use_partner_credit_limit")) || limit <= 0) {
             return "";
         }
-        double due = receivable(tx, customer) + tx.total(TO_INVOICE, customer);
+        double toInvoice = tx.total(TO_INVOICE, customer);
         for (Map<String, Object> contact : tx.where("res.partner", "parent_id", customer)) {
-            due += tx.total(TO_INVOICE, contact.get("id"));
+            toInvoice += tx.total(TO_INVOICE, contact.get("id"));
         }
-        if (List.of("draft", "sent").contains(order.get("state"))) {
-            due += number(order.get("amount_total"));
+        double current = List.of("draft", "sent").contains(order.get("state")) ? number(order.get("amount_total")) : 0;
+        double due = receivable(tx, customer) + toInvoice + current;
+        if (due <= limit) {
+            return "";
         }
-        return due > limit ? String.format(java.util.Locale.ROOT, "%s has reached its credit limit of: $ %.2f%nTotal amount due"
-                + " (including this document): $ %.2f", partner.get("name"), limit, due) : "";
+        // account.move._build_credit_warning_message: the second line says what the total includes.
+        String including = toInvoice > 0 && current > 0 ? " (including sales orders and this document)"
+                : toInvoice > 0 ? " (including sales orders)" : current > 0 ? " (including this document)" : "";
+        // formatLang puts a no-break space between the currency symbol and the amount.
+        return String.format(java.util.Locale.ROOT, "%s has reached its credit limit of: $\u00a0%.2f%nTotal amount due%s: $\u00a0%.2f",
+                partner.get("name"), limit, including, due);
     }
 
     /** What a customer owes on posted invoices not paid (refunds taken off). */
@@ -270,6 +285,25 @@ final class OdooBusiness {
         return record != null && record.get("parent_id") instanceof Long parent ? parent : partner == null ? 0 : partner;
     }
 
+    /**
+     * Odoo's {@code res.partner.address_get}: the customer's first contact of that type (its own
+     * children first, lowest id first), else the customer itself; a sale order's ship-to and
+     * invoice address default to it.
+     */
+    private static Object address(Transaction tx, Object partner, String type) {
+        if (!(partner instanceof Long customer)) {
+            return partner;
+        }
+        Map<String, Object> record = tx.get("res.partner", customer);
+        if (type.equals(record.get("type"))) {
+            return customer;
+        }
+        return tx.childIds("res.partner", "parent_id", customer).stream().sorted()
+                .filter(child -> type.equals(tx.get("res.partner", child).get("type"))
+                        && !Boolean.FALSE.equals(tx.get("res.partner", child).get("active")))
+                .findFirst().map(Object.class::cast).orElse(customer);
+    }
+
     String displayName(Transaction tx, String model, Map<String, Object> record) {
         if (model.equals("product.product") && record.get("default_code") != null) {
             return "[" + record.get("default_code") + "] " + record.get("name");
@@ -296,11 +330,9 @@ final class OdooBusiness {
         }
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("amount_total", round(untaxed + tax));
-        if (!model.equals("purchase.order")) {
-            totals.put("amount_untaxed", round(untaxed));
-        }
+        totals.put("amount_untaxed", round(untaxed));
+        totals.put("amount_tax", round(tax));
         if (model.equals("account.move")) {
-            totals.put("amount_tax", round(tax));
             totals.put("amount_residual", round(untaxed + tax - number(tx.get(model, id).get("_paid"))));
         }
         tx.update(model, id, totals);
@@ -509,6 +541,22 @@ final class OdooBusiness {
                 doneMove.put("picked", quantity > 0);
             }
             tx.update("stock.move", moveId, doneMove);
+            if (quantity > 0) {
+                // What left (or came into) which location: the detailed operation of the move.
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("picking_id", pickingId);
+                line.put("move_id", moveId);
+                line.put("product_id", product);
+                line.put("product_uom_id", move.get("product_uom") == null ? 1L : move.get("product_uom"));
+                line.put("location_id", move.get("location_id") != null ? move.get("location_id") : picking.get("location_id"));
+                line.put("location_dest_id", move.get("location_dest_id") != null ? move.get("location_dest_id") : picking.get("location_dest_id"));
+                line.put(tx.version() >= 17 ? "quantity" : "qty_done", quantity);
+                if (tx.version() >= 17) {
+                    line.put("picked", true);
+                }
+                line.put("state", "done");
+                tx.insert("stock.move.line", line);
+            }
             if (move.get("sale_line_id") != null) {
                 long line = (Long) move.get("sale_line_id");
                 tx.update("sale.order.line", line, Map.of("qty_delivered",
@@ -556,6 +604,21 @@ final class OdooBusiness {
         } finally {
             tx.withContext(previous);
         }
+    }
+
+    /**
+     * stock.quant.create in inventory mode (context {@code inventory_mode}, as the Physical Inventory
+     * screen and its importers use it): a count for a product and location that already have a quant
+     * is written on that quant, so applying it sets the on-hand quantity instead of adding to it.
+     */
+    Long countedQuant(Transaction tx, String model, Map<String, Object> vals) {
+        if (!model.equals("stock.quant") || !Boolean.TRUE.equals(tx.context.get("inventory_mode"))
+                || !(vals.get("product_id") instanceof Number product) || !(vals.get("location_id") instanceof Number location)) {
+            return null;
+        }
+        return tx.where("stock.quant", "product_id", product.longValue()).stream()
+                .filter(quant -> Long.valueOf(location.longValue()).equals(quant.get("location_id")))
+                .map(quant -> (Long) quant.get("id")).findFirst().orElse(null);
     }
 
     private Object applyInventory(Transaction tx, List<Long> ids) {
@@ -665,7 +728,9 @@ final class OdooBusiness {
             partner = move.get("partner_id");
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("line_ids", moves);
+        // Odoo's wizard holds the invoices' receivable journal items; the emulator keeps no receivable
+        // lines, so each invoice stands there by its first line, which leads back to it all the same.
+        defaults.put("line_ids", moves.stream().flatMap(move -> tx.childIds("account.move.line", "move_id", move).stream().limit(1)).toList());
         defaults.put("amount", round(amount));
         defaults.put("partner_id", partner);
         defaults.put("payment_date", tx.today());
@@ -679,7 +744,8 @@ final class OdooBusiness {
         for (long id : ids) {
             Map<String, Object> wizard = tx.get("account.payment.register", id);
             double amount = number(wizard.get("amount"));
-            List<Long> moves = Transaction.ids(wizard.get("line_ids"));
+            List<Long> moves = Transaction.ids(wizard.get("line_ids")).stream()
+                    .map(line -> (Long) tx.get("account.move.line", line).get("move_id")).distinct().toList();
             List<String> names = new ArrayList<>();
             for (long moveId : moves) {
                 Map<String, Object> move = tx.get("account.move", moveId);

@@ -174,6 +174,9 @@ final class OdooDatabase {
     record Change(String model, long id, boolean created) {
     }
 
+    /** The one user the emulator knows besides the superuser: the integration user every API key belongs to. */
+    static final long USER = 2L;
+
     final class Transaction implements Domain.Records {
 
         private final Map<String, Map<Long, Object>> overlay = new HashMap<>();
@@ -252,7 +255,8 @@ final class OdooDatabase {
             return where(model, inverse, parentId).stream().sorted(Domain.order(spec, null)).toList();
         }
 
-        List<Long> childIds(String model, String inverse, long parentId) {
+        @Override
+        public List<Long> childIds(String model, String inverse, long parentId) {
             return children(model, inverse, parentId).stream().map(record -> (Long) record.get("id")).toList();
         }
 
@@ -262,6 +266,8 @@ final class OdooDatabase {
             record.put("id", id);
             record.put("create_date", now);
             record.put("write_date", now);
+            record.put("create_uid", USER);
+            record.put("write_uid", USER);
             overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, record);
             changes.add(new Change(model, id, true));
             return id;
@@ -272,6 +278,7 @@ final class OdooDatabase {
             Map<String, Object> record = new LinkedHashMap<>(get(model, id));
             record.putAll(values);
             record.put("write_date", now);
+            record.put("write_uid", USER);
             overlay.computeIfAbsent(model, key -> new HashMap<>()).put(id, record);
             if (changes.stream().noneMatch(change -> change.model().equals(model) && change.id() == id)) {
                 changes.add(new Change(model, id, false));

@@ -156,8 +156,10 @@ public final class OdooEmulator implements AutoCloseable {
                         + "No server is available to handle this request.</body></html>");
                 return;
             }
-            if (path.equals("/xmlrpc/2/common") || path.equals("/xmlrpc/2/object")) {
-                xmlRpc(exchange, path.endsWith("common"));
+            if (path.equals("/xmlrpc/2/common") || path.equals("/xmlrpc/2/object") || path.equals("/xmlrpc/2/db")) {
+                xmlRpc(exchange, path.substring("/xmlrpc/2/".length()));
+            } else if (path.equals("/web/session/authenticate") || path.startsWith("/web/dataset/call_kw")) {
+                webSession(exchange, path);
             } else if (path.equals("/jsonrpc")) {
                 jsonRpc(exchange);
             } else if (path.startsWith("/json/2/") && service.version() >= 19) {
@@ -175,11 +177,11 @@ public final class OdooEmulator implements AutoCloseable {
         }
     }
 
-    private void xmlRpc(HttpExchange exchange, boolean common) throws IOException {
+    private void xmlRpc(HttpExchange exchange, String serviceName) throws IOException {
         String answer;
         try {
             XmlRpcCodec.MethodCall call = XmlRpcCodec.parseCall(exchange.getRequestBody());
-            answer = XmlRpcCodec.response(common ? common(call.methodName(), call.params()) : object(call.methodName(), call.params()));
+            answer = XmlRpcCodec.response(service(serviceName, call.methodName(), call.params()));
         } catch (OdooFault fault) {
             answer = XmlRpcCodec.fault(fault.xmlRpcCode(), fault.xmlRpcFaultString());
         } catch (IllegalArgumentException e) {
@@ -187,6 +189,47 @@ public final class OdooEmulator implements AutoCloseable {
                     + "TypeError: " + e.getMessage() + "\n");
         }
         send(exchange, 200, "text/xml; charset=utf-8", answer);
+    }
+
+    private Object service(String serviceName, String method, List<Object> args) {
+        return switch (serviceName) {
+            case "common" -> common(method, args);
+            case "object" -> object(method, args);
+            case "db" -> database(method);
+            default -> throw OdooFault.unexpected("builtins.KeyError", "'" + serviceName + "'");
+        };
+    }
+
+    /** The db service with list_db off, as a production server runs: its version, and nothing about its databases. */
+    private Object database(String method) {
+        return switch (method) {
+            case "server_version" -> service.versionInfo().get("server_version");
+            case "list", "list_lang", "list_countries", "create_database", "duplicate_database", "drop", "dump", "restore",
+                    "change_admin_password", "db_exist", "migrate_databases" -> throw OdooFault.accessDenied();
+            default -> throw OdooFault.unexpected("builtins.KeyError", "'dispatch_" + method + "'");
+        };
+    }
+
+    /**
+     * The web client's session routes. An API key opens no web session (Odoo checks it for RPC only,
+     * and the emulator's user has no password), so authenticate is denied and call_kw, having no
+     * session, answers "Session Expired" as Odoo does.
+     */
+    private void webSession(HttpExchange exchange, String path) throws IOException {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jsonrpc", "2.0");
+        answer.put("id", null);
+        if (path.equals("/web/session/authenticate")) {
+            answer.put("error", jsonRpcError(OdooFault.accessDenied()));
+        } else {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", "odoo.http.SessionExpiredException");
+            data.put("message", "Session expired");
+            data.put("arguments", List.of("Session expired"));
+            data.put("context", Map.of());
+            answer.put("error", Map.of("code", 100, "message", "Odoo Session Expired", "data", data));
+        }
+        sendJson(exchange, 200, answer);
     }
 
     private Object common(String method, List<Object> params) {
@@ -211,14 +254,21 @@ public final class OdooEmulator implements AutoCloseable {
     }
 
     private void jsonRpc(HttpExchange exchange) throws IOException {
-        Map<String, Object> request;
+        Object body;
         try {
-            request = json.readValue(exchange.getRequestBody(), Map.class);
+            body = json.readValue(exchange.getRequestBody(), Object.class);
         } catch (IOException e) {
-            // Odoo's JSON-RPC dispatcher answers an unreadable body with a plain-text 400.
-            send(exchange, 400, "text/plain", "Invalid JSON data");
+            // Odoo's JSON-RPC dispatcher answers an unreadable body with a bare 400 (werkzeug's text/html).
+            send(exchange, 400, "text/html; charset=utf-8", "Invalid JSON data");
             return;
         }
+        if (!(body instanceof Map<?, ?>)) {
+            // JSON that is not an object (null, a list, a number) is no JSON-RPC request.
+            send(exchange, 400, "text/html; charset=utf-8", "Invalid JSON-RPC data");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> request = (Map<String, Object>) body;
         Object id = request.get("id");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jsonrpc", "2.0");
@@ -229,12 +279,7 @@ public final class OdooEmulator implements AutoCloseable {
             String method = String.valueOf(params.get("method"));
             @SuppressWarnings("unchecked")
             List<Object> args = params.get("args") instanceof List<?> list ? (List<Object>) list : List.of();
-            Object result = switch (serviceName) {
-                case "common" -> common(method, args);
-                case "object" -> object(method, args);
-                default -> throw OdooFault.unexpected("builtins.KeyError", "'" + serviceName + "'");
-            };
-            answer.put("result", result);
+            answer.put("result", service(serviceName, method, args));
         } catch (OdooFault fault) {
             answer.put("error", jsonRpcError(fault));
         }
@@ -272,7 +317,10 @@ public final class OdooEmulator implements AutoCloseable {
             }
             String database = exchange.getRequestHeaders().getFirst("X-Odoo-Database");
             if (database != null && !database.equals(service.databaseName())) {
-                throw OdooFault.notFound("database " + database + " not found");
+                // No database means no JSON-2 controller: werkzeug's own Not Found page answers.
+                send(exchange, 404, "text/html; charset=utf-8", "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n"
+                        + "<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n");
+                return;
             }
             if (parts.length != 2) {
                 throw OdooFault.notFound("the requested URL was not found on the server; expected /json/2/<model>/<method>");
@@ -298,6 +346,9 @@ public final class OdooEmulator implements AutoCloseable {
             if (!service.exists(model, method)) {
                 throw OdooFault.notFound(service.database.models.containsKey(model)
                         ? "the method " + model + "." + method + " does not exist" : "the model " + model + " does not exist");
+            }
+            if (body.containsKey("ids") && !service.isRecordMethod(method)) {
+                throw OdooFault.badArguments(method + "() got an unexpected keyword argument 'ids'");
             }
             List<Long> ids = OdooDatabase.Transaction.ids(body.remove("ids"));
             @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.crossdock.sandbox.odoo;
 
+import static io.crossdock.sandbox.odoo.FieldSpec.computedMany2many;
 import static io.crossdock.sandbox.odoo.FieldSpec.many2many;
 import static io.crossdock.sandbox.odoo.FieldSpec.many2one;
 import static io.crossdock.sandbox.odoo.FieldSpec.of;
@@ -22,12 +23,23 @@ final class OdooModels {
         Map<String, ModelSpec> models = new LinkedHashMap<>();
         put(models, new ModelSpec("res.currency").add(of("name", "char").required(), of("symbol", "char")));
         put(models, new ModelSpec("res.company").add(of("name", "char").required(),
-                many2one("partner_id", "res.partner"), many2one("currency_id", "res.currency").defaultsTo(1L)));
+                many2one("partner_id", "res.partner"), many2one("currency_id", "res.currency").defaultsTo(1L),
+                many2one("account_sale_tax_id", "account.tax")));
+        put(models, new ModelSpec("res.users").add(of("name", "char").required(), of("login", "char").required(),
+                many2one("partner_id", "res.partner"), many2one("company_id", "res.company"), many2many("company_ids", "res.company"),
+                selection("lang", "en_US", "en_US"), selection("tz", "UTC", "UTC"), of("active", "boolean").defaultsTo(true)));
+        if (version < 19) {
+            put(models, new ModelSpec("res.partner.title").add(of("name", "char").required(), of("shortcut", "char")));
+        }
+        put(models, new ModelSpec("res.country").add(of("name", "char").required(), of("code", "char")));
+        put(models, new ModelSpec("res.country.state").add(of("name", "char").required(), of("code", "char").required(),
+                many2one("country_id", "res.country").required()));
         ModelSpec partner = new ModelSpec("res.partner").order("complete_name asc, id desc").add(
                 of("name", "char").required(), of("complete_name", "char").readonly(), of("ref", "char"),
                 of("vat", "char"), of("email", "char"), of("phone", "char"), of("mobile", "char"),
-                of("title", "char"), of("street", "char"), of("street2", "char"), of("city", "char"),
-                of("zip", "char"), of("state_code", "char"), of("country_code", "char"),
+                many2one("title", "res.partner.title"), of("street", "char"), of("street2", "char"), of("city", "char"),
+                of("zip", "char"), many2one("state_id", "res.country.state"), many2one("country_id", "res.country"),
+                of("country_code", "char").readonly(), of("comment", "html"),
                 of("is_company", "boolean"), many2one("parent_id", "res.partner"),
                 selection("type", "contact", "contact", "invoice", "delivery", "other"),
                 one2many("child_ids", "res.partner", "parent_id"), of("active", "boolean").defaultsTo(true),
@@ -43,6 +55,7 @@ final class OdooModels {
         ModelSpec product = new ModelSpec("product.product").order("default_code asc, name asc, id asc").add(
                 of("name", "char").required(), of("default_code", "char"), of("barcode", "char"),
                 of("list_price", "float"), of("standard_price", "float"), many2one("uom_id", "uom.uom"),
+                many2many("taxes_id", "account.tax"),
                 selection("invoice_policy", "order", "order", "delivery"),
                 of("qty_available", "float").readonly(), of("virtual_available", "float").readonly(), of("free_qty", "float").readonly(),
                 of("active", "boolean").defaultsTo(true));
@@ -51,6 +64,8 @@ final class OdooModels {
                 : selection("type", "consu", "consu", "service", "product"));
         if (version >= 18) {
             product.add(of("is_storable", "boolean"));
+        } else {
+            product.add(selection("detailed_type", "consu", "consu", "service", "product"));
         }
         put(models, product);
         put(models, new ModelSpec("stock.location").recordName("complete_name").add(of("name", "char").required(),
@@ -67,10 +82,10 @@ final class OdooModels {
                 of("name", "char").readonly().defaultsTo("New"), many2one("partner_id", "res.partner").required(),
                 many2one("partner_shipping_id", "res.partner"), many2one("partner_invoice_id", "res.partner"),
                 of("client_order_ref", "char"), of("origin", "char"), of("date_order", "datetime"),
-                of("commitment_date", "datetime"), of("note", "text"), many2one("company_id", "res.company"),
+                of("commitment_date", "datetime"), of("note", "html"), many2one("company_id", "res.company"),
                 one2many("order_line", "sale.order.line", "order_id"),
-                of("amount_untaxed", "monetary").readonly(), of("amount_total", "monetary").readonly(),
-                selection("invoice_status", "no", "upselling", "invoiced", "to invoice", "no"),
+                of("amount_untaxed", "monetary").readonly(), of("amount_tax", "monetary").readonly(),
+                of("amount_total", "monetary").readonly(), selection("invoice_status", "no", "upselling", "invoiced", "to invoice", "no"),
                 selection("delivery_status", null, "pending", "started", "partial", "full"),
                 one2many("picking_ids", "stock.picking", "sale_id"), many2many("invoice_ids", "account.move"),
                 many2one("carrier_id", "delivery.carrier"), of("partner_credit_warning", "text").readonly());
@@ -96,10 +111,11 @@ final class OdooModels {
                 many2one("location_id", "stock.location"), many2one("location_dest_id", "stock.location"),
                 selection("state", "draft", "draft", "waiting", "confirmed", "assigned", "done", "cancel"),
                 of("origin", "char"), of("scheduled_date", "datetime"), of("date_done", "datetime").readonly(),
-                of("priority", "char").defaultsTo("0"), many2one("carrier_id", "delivery.carrier"),
+                selection("priority", "0", "0", "1"), many2one("carrier_id", "delivery.carrier"),
                 of("carrier_tracking_ref", "char"), of("weight", "float"),
                 one2many("move_ids", "stock.move", "picking_id"), many2one("sale_id", "sale.order"),
-                many2one("purchase_id", "purchase.order"), many2one("backorder_id", "stock.picking"));
+                many2one("purchase_id", "purchase.order"), many2one("backorder_id", "stock.picking"),
+                many2one("return_id", "stock.picking"), of("date", "datetime"), of("date_deadline", "datetime"));
         put(models, picking);
         ModelSpec move = new ModelSpec("stock.move").order("sequence, id").add(
                 of("name", "char"), of("sequence", "integer").defaultsTo(10),
@@ -115,6 +131,17 @@ final class OdooModels {
             move.add(of("quantity_done", "float").defaultsTo(0.0), of("reserved_availability", "float").readonly());
         }
         put(models, move);
+        ModelSpec moveLine = new ModelSpec("stock.move.line").recordName("id").order("location_id, location_dest_id, picking_id, id").add(
+                many2one("picking_id", "stock.picking"), many2one("move_id", "stock.move"),
+                many2one("product_id", "product.product"), many2one("product_uom_id", "uom.uom"),
+                many2one("location_id", "stock.location"), many2one("location_dest_id", "stock.location"),
+                of("lot_name", "char"), selection("state", "draft", "draft", "waiting", "confirmed", "partially_available",
+                        "assigned", "done", "cancel").readonly());
+        moveLine.add(version >= 17 ? of("quantity", "float") : of("qty_done", "float"));
+        if (version >= 17) {
+            moveLine.add(of("picked", "boolean"));
+        }
+        put(models, moveLine);
         put(models, new ModelSpec("stock.quant").recordName("id").add(
                 many2one("product_id", "product.product").required(), many2one("location_id", "stock.location").required(),
                 of("quantity", "float").readonly(), of("reserved_quantity", "float").readonly(),
@@ -133,7 +160,11 @@ final class OdooModels {
                 one2many("invoice_line_ids", "account.move.line", "move_id"),
                 of("amount_untaxed", "monetary").readonly(), of("amount_tax", "monetary").readonly(),
                 of("amount_total", "monetary").readonly(), of("amount_residual", "monetary").readonly(),
-                many2one("currency_id", "res.currency").defaultsTo(1L), many2one("company_id", "res.company"));
+                many2one("currency_id", "res.currency").defaultsTo(1L), many2one("company_id", "res.company"),
+                many2one("payment_id", "account.payment"));
+        if (version < 18) {
+            invoice.add(of("to_check", "boolean"));
+        }
         invoice.add(version >= 18
                 ? selection("payment_state", "not_paid", "not_paid", "in_payment", "paid", "partial", "reversed",
                         "blocked", "invoicing_legacy")
@@ -161,7 +192,7 @@ final class OdooModels {
         put(models, new ModelSpec("account.payment.register").recordName("id").add(
                 of("amount", "monetary"), of("payment_date", "date"), many2one("journal_id", "account.journal"),
                 of("communication", "char"), many2one("partner_id", "res.partner"),
-                many2many("line_ids", "account.move")));
+                many2many("line_ids", "account.move.line")));
         put(models, new ModelSpec("sale.advance.payment.inv").recordName("id").add(
                 selection("advance_payment_method", "delivered", "delivered", "percentage", "fixed"),
                 many2many("sale_order_ids", "sale.order")));
@@ -169,9 +200,10 @@ final class OdooModels {
         ModelSpec purchase = new ModelSpec("purchase.order").order("priority desc, id desc").add(
                 of("name", "char").readonly().defaultsTo("New"), many2one("partner_id", "res.partner").required(),
                 of("partner_ref", "char"), of("origin", "char"), of("date_order", "datetime"),
-                of("date_planned", "datetime"), of("priority", "char").defaultsTo("0"),
+                of("date_planned", "datetime"), selection("priority", "0", "0", "1"),
                 one2many("order_line", "purchase.order.line", "order_id"),
-                of("amount_total", "monetary").readonly(), one2many("picking_ids", "stock.picking", "purchase_id"),
+                of("amount_untaxed", "monetary").readonly(), of("amount_tax", "monetary").readonly(),
+                of("amount_total", "monetary").readonly(), computedMany2many("picking_ids", "stock.picking", "purchase_id"),
                 many2one("company_id", "res.company"));
         purchase.add(version >= 19
                 ? selection("state", "draft", "draft", "sent", "to approve", "purchase", "cancel")
@@ -184,7 +216,10 @@ final class OdooModels {
                 many2one("order_id", "purchase.order").required(), of("sequence", "integer").defaultsTo(10),
                 many2one("product_id", "product.product"), of("name", "text"), of("product_qty", "float"),
                 of("price_unit", "float"), of("qty_received", "float").readonly(),
-                of("price_subtotal", "monetary").readonly()));
+                of("price_subtotal", "monetary").readonly(), of("date_planned", "datetime")));
+        if (version < 19) {
+            models.get("purchase.order.line").add(many2one("product_uom", "uom.uom"), many2many("taxes_id", "account.tax"));
+        }
         return models;
     }
 

@@ -20,7 +20,7 @@ import io.crossdock.sandbox.odoo.OdooDatabase.Transaction;
  */
 final class OdooOrm {
 
-    private static final Set<String> MAGIC = Set.of("id", "display_name", "create_date", "write_date");
+    private static final Set<String> MAGIC = Set.of("id", "display_name", "create_date", "write_date", "create_uid", "write_uid");
 
     private final OdooBusiness business;
 
@@ -31,7 +31,13 @@ final class OdooOrm {
     List<Long> create(Transaction tx, String model, List<Map<String, Object>> valsList) {
         List<Long> ids = new ArrayList<>();
         for (Map<String, Object> vals : valsList) {
-            ids.add(createOne(tx, model, vals, Map.of()));
+            Long counted = business.countedQuant(tx, model, vals);
+            if (counted != null) {
+                write(tx, model, List.of(counted), Map.of("inventory_quantity", vals.get("inventory_quantity"), "inventory_quantity_set", true));
+                ids.add(counted);
+            } else {
+                ids.add(createOne(tx, model, vals, Map.of()));
+            }
         }
         return ids;
     }
@@ -104,7 +110,8 @@ final class OdooOrm {
             Object order) {
         ModelSpec spec = tx.model(model);
         Predicate<Map<String, Object>> filter = Domain.parse(tx, spec, domain);
-        boolean activeOnly = spec.has("active") && !mentions(domain, "active");
+        // Archived records are left out unless the domain asks about active or the context says active_test: False.
+        boolean activeOnly = spec.has("active") && !mentions(domain, "active") && !Boolean.FALSE.equals(tx.context.get("active_test"));
         // Computed quantities cost a scan of stock per record: only when the search filters or sorts by them.
         boolean computeFirst = business.computedOnRead(model).stream()
                 .anyMatch(field -> String.valueOf(domain).contains(field) || String.valueOf(order).contains(field));
@@ -175,7 +182,8 @@ final class OdooOrm {
             FieldSpec field = spec.field(name);
             Object value = switch (field.type()) {
                 case "one2many" -> tx.childIds(field.relation(), field.inverse(), id);
-                case "many2many" -> record.get(name) == null ? List.of() : record.get(name);
+                case "many2many" -> field.inverse() != null ? tx.childIds(field.relation(), field.inverse(), id)
+                        : record.get(name) == null ? List.of() : record.get(name);
                 case "many2one" -> {
                     Object target = record.get(name);
                     if (target == null) {
@@ -185,7 +193,12 @@ final class OdooOrm {
                 }
                 default -> name.equals("display_name") ? displayName(tx, model, id) : record.get(name);
             };
-            wire.put(name, value == null ? false : value);
+            // Numbers are never empty in Odoo: an unset float, monetary or integer reads 0.
+            wire.put(name, value != null ? value : switch (field.type()) {
+                case "float", "monetary" -> 0.0;
+                case "integer" -> 0;
+                default -> false;
+            });
         }
         return wire;
     }

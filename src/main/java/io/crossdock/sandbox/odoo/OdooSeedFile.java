@@ -16,6 +16,32 @@ public final class OdooSeedFile {
     private OdooSeedFile() {
     }
 
+    /**
+     * The record with each many2one given by name instead of id ({@code country_id: US}) replaced by
+     * the id of the one record that has it as its {@code code} (or, for models without one, its {@code name}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolved(OdooEmulator odoo, Path file, String model, Map<String, Object> record) {
+        Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) odoo.execute(model, "fields_get", List.of(),
+                Map.of("attributes", List.of("type", "relation")), Map.of());
+        Map<String, Object> resolved = new java.util.LinkedHashMap<>(record);
+        record.forEach((field, value) -> {
+            Map<String, Object> meta = fields.get(field);
+            if (value instanceof String name && meta != null && "many2one".equals(meta.get("type"))) {
+                String target = (String) meta.get("relation");
+                Map<?, ?> targetFields = (Map<?, ?>) odoo.execute(target, "fields_get", List.of(), Map.of(), Map.of());
+                List<Map<String, Object>> found = odoo.searchRead(target,
+                        List.of(List.of(targetFields.containsKey("code") ? "code" : "name", "=", name)), List.of("id"));
+                if (found.size() != 1) {
+                    throw new IllegalArgumentException("The Odoo seed " + file + " gives " + model + "." + field + " as '" + name + "', which "
+                            + found.size() + " " + target + " records have (one must)");
+                }
+                resolved.put(field, found.get(0).get("id"));
+            }
+        });
+        return resolved;
+    }
+
     @SuppressWarnings("unchecked")
     public static void load(OdooEmulator odoo, Path file) {
         if (!Files.exists(file)) {
@@ -30,7 +56,7 @@ public final class OdooSeedFile {
         seed.forEach((model, records) -> {
             if (!model.equals("stock")) {
                 for (Object record : (List<Object>) records) {
-                    odoo.create(model, (Map<String, Object>) record);
+                    odoo.create(model, resolved(odoo, file, model, (Map<String, Object>) record));
                 }
             }
         });

@@ -19,17 +19,28 @@ final class OdooService {
     record Call(String model, String method, List<Long> ids, Map<String, Object> arguments, Map<String, Object> context) {
     }
 
-    private static final Map<String, List<String>> PARAMETERS = Map.of(
-            "search_read", List.of("domain", "fields", "offset", "limit", "order", "load"),
-            "search", List.of("domain", "offset", "limit", "order"),
-            "search_count", List.of("domain", "limit"),
-            "read", List.of("fields", "load"),
+    private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("search_read", List.of("domain", "fields", "offset", "limit", "order", "load")),
+            Map.entry("search", List.of("domain", "offset", "limit", "order")),
+            Map.entry("search_count", List.of("domain", "limit")),
+            Map.entry("read", List.of("fields", "load")),
+            Map.entry("create", List.of("vals_list")),
+            Map.entry("write", List.of("vals")),
+            Map.entry("unlink", List.of()),
+            Map.entry("fields_get", List.of("allfields", "attributes")),
+            Map.entry("name_search", List.of("name", "args", "operator", "limit")),
+            Map.entry("read_group", List.of("domain", "fields", "groupby", "offset", "limit", "orderby", "lazy")),
+            Map.entry("context_get", List.of()));
+    /** Parameters without a default in Odoo's signatures: leaving one out is Python's TypeError. */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "search", List.of("domain"),
+            "search_count", List.of("domain"),
             "create", List.of("vals_list"),
             "write", List.of("vals"),
-            "unlink", List.of(),
-            "fields_get", List.of("allfields", "attributes"));
+            "read_group", List.of("domain", "fields", "groupby"));
     private static final Set<String> RECORD_METHODS = Set.of("read", "write", "unlink");
-    private static final Set<String> READ_ONLY = Set.of("search_read", "search", "search_count", "read", "fields_get");
+    private static final Set<String> READ_ONLY = Set.of("search_read", "search", "search_count", "read", "fields_get",
+            "name_search", "read_group", "context_get");
 
     final OdooDatabase database;
     final OdooFaults faults;
@@ -120,6 +131,10 @@ final class OdooService {
         checkCallable(model, method);
         List<Long> ids = List.of();
         List<Object> positional = new ArrayList<>(args);
+        if (method.equals("create") && positional.isEmpty()) {
+            // execute_kw hands create to _call_kw_model_create, which reads its values from args[0] only.
+            throw OdooFault.unexpected("builtins.IndexError", "tuple index out of range");
+        }
         if (isRecordMethod(method)) {
             if (positional.isEmpty()) {
                 throw OdooFault.badArguments(method + "() missing 1 required positional argument: 'ids'");
@@ -161,6 +176,11 @@ final class OdooService {
                 throw OdooFault.badArguments(call.method() + "() got an unexpected keyword argument '" + name + "'");
             }
         }
+        for (String name : REQUIRED.getOrDefault(call.method(), List.of())) {
+            if (!call.arguments().containsKey(name)) {
+                throw OdooFault.badArguments(call.method() + "() missing 1 required positional argument: '" + name + "'");
+            }
+        }
         calls.computeIfAbsent(call.model() + "/" + call.method(), key -> new AtomicLong()).incrementAndGet();
         boolean writes = !READ_ONLY.contains(call.method());
         if (writes && faults.writesDenied(call.model())) {
@@ -181,12 +201,12 @@ final class OdooService {
             case "search_read" -> {
                 List<Map<String, Object>> found = orm.searchRecords(tx, call.model(), args.get("domain"),
                         (Number) numberOrNull(args.get("offset")), (Number) numberOrNull(args.get("limit")), args.get("order"));
-                yield orm.toWire(tx, call.model(), found, args.get("fields"));
+                yield found.stream().map(record -> orm.toWire(tx, call.model(), record, args.get("fields"), loadsNames(args))).toList();
             }
             case "search" -> orm.search(tx, call.model(), args.get("domain"), (Number) numberOrNull(args.get("offset")),
                     (Number) numberOrNull(args.get("limit")), args.get("order"));
             case "search_count" -> orm.count(tx, call.model(), args.get("domain"));
-            case "read" -> orm.read(tx, call.model(), call.ids(), args.get("fields"), !"None".equals(String.valueOf(args.get("load"))));
+            case "read" -> orm.read(tx, call.model(), call.ids(), args.get("fields"), loadsNames(args));
             case "create" -> orm.create(tx, call.model(), valsList(args.get("vals_list")));
             case "write" -> {
                 orm.write(tx, call.model(), call.ids(), vals(args.get("vals")));
@@ -197,8 +217,24 @@ final class OdooService {
                 yield true;
             }
             case "fields_get" -> orm.fieldsGet(tx, call.model(), args.get("allfields"), args.get("attributes"));
+            case "name_search" -> OdooQueries.nameSearch(orm, tx, call.model(), args);
+            case "read_group" -> OdooQueries.readGroup(orm, tx, call.model(), args);
+            case "context_get" -> {
+                if (!call.model().equals("res.users")) {
+                    throw OdooFault.unexpected("builtins.AttributeError", "type object '" + call.model() + "' has no attribute 'context_get'");
+                }
+                yield Map.of("lang", "en_US", "tz", "UTC", "uid", OdooDatabase.USER);
+            }
             default -> business.call(tx, call.model(), call.method(), call.ids());
         };
+    }
+
+    /**
+     * Many2ones read as {@code [id, name]} unless {@code load} is given as anything but
+     * {@code "_classic_read"}: JSON null (Python's None) and XML-RPC's "None" alike give bare ids.
+     */
+    private static boolean loadsNames(Map<String, Object> args) {
+        return !args.containsKey("load") || "_classic_read".equals(args.get("load"));
     }
 
     boolean isRecordMethod(String method) {

@@ -91,6 +91,12 @@ final class OdooWebhooks {
     private Map<String, Object> payload(OdooDatabase.Transaction tx, OdooOrm orm, Rule rule, OdooDatabase.Change change) {
         Map<String, Object> body = new TreeMap<>(orm.toWire(tx, change.model(), tx.get(change.model(), change.id()),
                 rule.fields().isEmpty() ? List.of("id") : rule.fields(), false));
+        // Odoo serialises the read with json.dumps(default=str): a datetime keeps the microseconds the
+        // database holds (reads show whole seconds); the emulator keeps none, so it makes some up.
+        String micros = String.format(".%06d", 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(999_999));
+        ModelSpec spec = tx.model(change.model());
+        body.replaceAll((field, value) -> spec.has(field) && "datetime".equals(spec.field(field).type())
+                && value instanceof String stamp && stamp.length() == 19 ? stamp + micros : value);
         body.put("_action", rule.name() + "(#" + rule.actionId() + ")");
         body.put("_id", change.id());
         body.put("_model", change.model());

@@ -60,8 +60,11 @@ class OdooEmulatorBehaviourTest {
             long invoice = ((Number) action.get("res_id")).longValue();
             odoo.execute("account.move", "action_post", List.of(invoice), Map.of(), Map.of());
             Map<String, Object> posted = odoo.searchRead("account.move", List.of(List.of("id", "=", invoice)),
-                    List.of("state", "name", "amount_total", "amount_residual", "payment_state", "invoice_origin", "ref")).get(0);
-            assertThat(posted).containsEntry("state", "posted").containsEntry("amount_total", 60.0).containsEntry("payment_state", "not_paid")
+                    List.of("state", "name", "amount_untaxed", "amount_tax", "amount_total", "amount_residual", "payment_state",
+                            "invoice_origin", "ref")).get(0);
+            // The product carries the database's default 15 % sale tax, as a new product does in Odoo.
+            assertThat(posted).containsEntry("state", "posted").containsEntry("amount_untaxed", 60.0).containsEntry("amount_tax", 9.0)
+                    .containsEntry("amount_total", 69.0).containsEntry("payment_state", "not_paid")
                     .containsEntry("invoice_origin", "S00001").containsEntry("ref", "PO-CASH");
             assertThat((String) posted.get("name")).matches("INV/\\d{4}/00001");
 
@@ -158,7 +161,7 @@ class OdooEmulatorBehaviourTest {
         try (OdooEmulator odoo = OdooEmulator.start(OdooEmulator.Settings.of(17))) {
             long customer = odoo.create("res.partner", Map.of("name", "Limited Co", "use_partner_credit_limit", true, "credit_limit", 100.0));
             long buyer = odoo.create("res.partner", Map.of("name", "Buyer", "parent_id", customer));
-            long product = odoo.create("product.product", Map.of("name", "Widget", "list_price", 10.0));
+            long product = odoo.create("product.product", Map.of("name", "Widget", "list_price", 10.0, "taxes_id", List.of(List.of(6, 0, List.of()))));
             long first = order(odoo, customer, product, 6.0);
             odoo.execute("sale.order", "action_confirm", List.of(first), Map.of(), Map.of());
             long quotation = order(odoo, customer, product, 3.0);
@@ -166,8 +169,8 @@ class OdooEmulatorBehaviourTest {
 
             long byContact = order(odoo, buyer, product, 2.0);
             odoo.execute("sale.order", "action_confirm", List.of(byContact), Map.of(), Map.of());
-            assertThat(warning(odoo, quotation)).contains("Limited Co has reached its credit limit of: $ 100.00")
-                    .contains("(including this document): $ 110.00");
+            assertThat(warning(odoo, quotation)).contains("Limited Co has reached its credit limit of: $\u00a0100.00")
+                    .contains("(including sales orders and this document): $\u00a0110.00");
         }
     }
 

@@ -125,7 +125,13 @@ class OdooWireContractTest {
 
         WireClient.Reply notJson = wire.post("/jsonrpc", "application/json", "{not json");
         assertThat(notJson.status()).isEqualTo(400);
-        assertThat(notJson.contentType()).startsWith("text/plain");
+        assertThat(notJson.contentType()).startsWith("text/html");
+        WireClient.Reply nullBody = wire.post("/jsonrpc", "application/json", "null");
+        assertThat(nullBody.status()).isEqualTo(400);
+        assertThat(nullBody.body()).isEqualTo("Invalid JSON-RPC data");
+        assertThat(errorName(wire.executeKw(ODOO.get(version).settings().apiKey(), "res.partner", "create", List.of(),
+                Map.of("vals_list", List.of(Map.of("name", "Keyword Co")))))).as("create takes its values positionally")
+                .isEqualTo("builtins.IndexError");
     }
 
     @ParameterizedTest
@@ -211,6 +217,13 @@ class OdooWireContractTest {
                 .containsEntry("name", "odoo.exceptions.ValidationError");
         assertThat(wire.json2("res.partner", "read", Map.of("ids", List.of(9_999_999))).status()).isEqualTo(404);
         assertThat(wire.json2("res.partner", "search", Map.of("bogus", 1)).status()).isEqualTo(422);
+        assertThat(wire.json2("res.partner", "search", Map.of()).status()).as("search's domain has no default").isEqualTo(422);
+        assertThat(wire.json2("res.partner", "create", Map.of("ids", List.of(1), "vals_list", List.of(Map.of("name", "y")))).status())
+                .as("create is a model method: it takes no ids").isEqualTo(422);
+        WireClient.Reply noDatabase = wire.post("/json/2/res.partner/search", "application/json", "{\"domain\": []}",
+                "Authorization", "Bearer " + key, "X-Odoo-Database", "no_such_db");
+        assertThat(noDatabase.status()).isEqualTo(404);
+        assertThat(noDatabase.contentType()).startsWith("text/html");
 
         ODOO.get(19).faults().serializationFailures(1);
         assertThat(wire.json2("res.partner", "create", Map.of("vals_list", List.of(Map.of("name", "x")))).status()).isEqualTo(409);
