@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The EDIFACT partner demo-eu (mappings/sandbox/demo-eu.yaml) over SFTP: orders in, a CONTRL back for every interchange. */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("odoo")
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
 @WithTestResource(OdooTestResource.class)
@@ -71,14 +72,12 @@ class EdifactPartnerTest {
                     .startsWith("CONTRL from demo-eu: ORDRSP ORDRSP-" + po).endsWith("(group " + unb.group(1) + ", set 1) accepted");
 
             // Shipped and invoiced in Odoo: a DESADV and an INVOIC follow, each checked against its schema before it went out.
-            java.util.Map<String, Object> shipped = io.crossdock.sandbox.odoo.OdooEmulatorControlAccess.ship(OdooTestResource.odoo17(), po,
-                    "1ZEU" + po.substring(3));
-            String picking = ((List<?>) shipped.get("shipped")).get(0).toString();
+            String picking = OdooTestResource.odoo().ship(po, "1ZEU" + po.substring(3)).get(0);
             String desadv = awaitFile(partner, "DESADV-" + picking.replace('/', '_') + "-");
             assertThat(desadv).contains("UNH+1+DESADV:D:96A:UN:EAN005'").contains("BGM+351+" + picking + "+9'")
                     .contains("RFF+ON:" + po + "'").contains("RFF+CN:1ZEU" + po.substring(3) + "'").contains("CPS+1'")
                     .contains("LIN+1++061414110001:EN'").contains("QTY+12:24:");
-            String invoice = (String) io.crossdock.sandbox.odoo.OdooEmulatorControlAccess.invoice(OdooTestResource.odoo17(), po).get("invoice");
+            String invoice = (String) OdooTestResource.odoo().invoice(po).get("name");
             String invoic = awaitFile(partner, "INVOIC-" + invoice.replace('/', '_') + "-");
             assertThat(invoic).contains("UNH+1+INVOIC:D:96A:UN:EAN008'").contains("BGM+380+" + invoice + "+9'").contains("RFF+ON:" + po + "'")
                     .contains("QTY+47:24:").contains("UNS+S'").contains("MOA+86:");

@@ -23,9 +23,9 @@ import io.crossdock.canonical.ProductRef;
 import io.crossdock.canonical.Quantity;
 import io.crossdock.events.EventContext;
 import io.crossdock.events.EventPublisher;
-import io.crossdock.sandbox.odoo.OdooEmulator;
 import io.crossdock.testing.KafkaTestResource;
 import io.crossdock.testing.OdooTestResource;
+import io.crossdock.testing.TestOdoo;
 import io.crossdock.testing.PartnerSftpClient;
 import io.crossdock.testing.SftpTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /availability: Odoo's stock per SKU, kept briefly, and fresh again as soon as an InventoryAdjusted names the SKU. */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("odoo")
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
 @WithTestResource(OdooTestResource.class)
@@ -46,17 +47,17 @@ class AvailabilityTest {
 
     @Test
     void stockIsAnsweredFromOdooAndRefreshedWhenInventoryIsAdjusted() throws Exception {
-        OdooEmulator odoo = OdooTestResource.odoo17();
+        TestOdoo odoo = OdooTestResource.odoo();
         String sku = "AVAIL-" + UUID.randomUUID().toString().substring(0, 8);
-        long product = odoo.create("product.product", Map.of("name", "Availability probe", "default_code", sku, "list_price", 1.0));
-        stock(odoo, product, 50);
+        odoo.storableProduct("Availability probe", sku, 1.0);
+        odoo.stock(sku, new BigDecimal("50"));
 
         given().header("X-API-Key", CHANNEL).get("/api/v1/availability?sku=" + sku + "&sku=NO-SUCH-SKU").then().statusCode(200)
                 .body("positions.product.sku", contains(sku)).body("positions[0].onHand.value", equalTo(50))
                 .body("positions[0].available.value", equalTo(50)).body("unknownSkus", contains("NO-SUCH-SKU"));
 
-        // The warehouse counts 25 more; within the cache's life the answer is still the one Odoo gave.
-        stock(odoo, product, 25);
+        // The warehouse counts 75; within the cache's life the answer is still the one Odoo gave.
+        odoo.stock(sku, new BigDecimal("75"));
         given().header("X-API-Key", CHANNEL).get("/api/v1/availability?sku=" + sku).then().statusCode(200)
                 .body("positions[0].onHand.value", equalTo(50));
 
@@ -84,10 +85,5 @@ class AvailabilityTest {
         given().header("X-API-Key", CHANNEL).get("/api/v1/availability").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("sku"));
         given().get("/api/v1/availability?sku=SKU-1001").then().statusCode(401);
-    }
-
-    private static void stock(OdooEmulator odoo, long product, double quantity) {
-        long quant = odoo.create("stock.quant", Map.of("product_id", product, "location_id", 1, "inventory_quantity", quantity));
-        odoo.execute("stock.quant", "action_apply_inventory", List.of(quant), Map.of(), Map.of());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** A calling system's order over REST: checked, accepted once however often it is retried, placed in Odoo like any other. */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("odoo")
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(SftpTestResource.class)
 @WithTestResource(OdooTestResource.class)
@@ -54,7 +55,7 @@ class OrderApiTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-API-Key", CHANNEL)
                 .get("/api/v1/orders/test-channel/" + po).then().statusCode(200).body("status", equalTo("CONFIRMED")));
-        assertThat(OdooTestResource.odoo17().searchRead("sale.order", List.of(List.of("client_order_ref", "=", po)), List.of("state")))
+        assertThat(OdooTestResource.odoo().searchRead("sale.order", List.of(List.of("client_order_ref", "=", po)), List.of("state")))
                 .singleElement().satisfies(order -> assertThat(order).containsEntry("state", "sale"));
         given().header("X-API-Key", OPERATOR).get("/api/v1/track/" + po).then().statusCode(200)
                 .body("timeline.stage", hasItem("API_ORDER_RECEIVED"));
