@@ -124,6 +124,10 @@ public class OdooChangeCapture {
             List<Object> domain = new ArrayList<>(endpoint.domainList());
             domain.add(List.of("id", "=", id));
             List<Map<String, Object>> found = endpoint.client().searchRead(endpoint.model(), domain, fieldsOf(endpoint), null, 1, null);
+            if (found.isEmpty() && hint != null && !endpoint.domainList().isEmpty() && isPastHint(endpoint, id, hint)) {
+                // Odoo committed the change and the record is not one this route's domain takes.
+                return;
+            }
             if (found.isEmpty() || (hint != null && odooTime(writeDate(found.get(0))).compareTo(hint) < 0)) {
                 scheduleConfirmation(consumer, id, hint, attempt + 1);
                 return;
@@ -134,6 +138,12 @@ public class OdooChangeCapture {
                     consumer.endpoint().model(), id, e.getMessage());
             scheduleConfirmation(consumer, id, hint, attempt + 1);
         }
+    }
+
+    private static boolean isPastHint(OdooEndpoint endpoint, long id, String hint) {
+        List<Map<String, Object>> record = endpoint.client().searchRead(endpoint.model(), List.of(List.of("id", "=", id)),
+                List.of("write_date"), null, 1, null);
+        return !record.isEmpty() && odooTime(writeDate(record.get(0))).compareTo(hint) >= 0;
     }
 
     /** One poll of a consumer: the changes since its cursor, oldest first, paged. */

@@ -362,7 +362,10 @@ final class OdooBusiness {
                 }
             }
             if (!moves.isEmpty()) {
-                long picking = createPicking(tx, "outgoing", order.get("partner_shipping_id"), order.get("name"),
+                // 18 (only) names the customer's reference in the delivery's source document too.
+                Object origin = tx.version() == 18 && order.get("client_order_ref") != null
+                        ? order.get("name") + " - " + order.get("client_order_ref") : order.get("name");
+                long picking = createPicking(tx, "outgoing", order.get("partner_shipping_id"), origin,
                         Map.of("sale_id", id, "carrier_id", Objects.requireNonNullElse(order.get("carrier_id"), false)), moves);
                 reserve(tx, picking);
             }

@@ -161,7 +161,7 @@ final class OdooModels {
                 of("amount_untaxed", "monetary").readonly(), of("amount_tax", "monetary").readonly(),
                 of("amount_total", "monetary").readonly(), of("amount_residual", "monetary").readonly(),
                 many2one("currency_id", "res.currency").defaultsTo(1L), many2one("company_id", "res.company"),
-                many2one("payment_id", "account.payment"));
+                many2one(version >= 18 ? "origin_payment_id" : "payment_id", "account.payment"));
         if (version < 18) {
             invoice.add(of("to_check", "boolean"));
         }
