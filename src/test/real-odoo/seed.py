@@ -61,7 +61,9 @@ integration = env['res.users'].create({
     'company_id': company.id, 'company_ids': [(6, 0, company.ids)],
     ('group_ids' if major >= 19 else 'groups_id'): [(6, 0, [env.ref('base.group_user').id, env.ref('sales_team.group_sale_manager').id,
                           env.ref('stock.group_stock_manager').id, env.ref('account.group_account_invoice').id,
-                          env.ref('purchase.group_purchase_manager').id])],
+                          env.ref('purchase.group_purchase_manager').id]
+                         # 19 keeps creating products to its own group.
+                         + (env.ref('product.group_product_manager', raise_if_not_found=False) or env['res.groups']).ids)],
 })
 # 18 added an expiration date to _generate(scope, name), and a user outside Settings may not
 # make a key that lives longer than its groups allow (a day by default): an administrator

@@ -90,6 +90,9 @@ class OrderToCashTest {
             List<String> published = events.about(correlationId, 4);
             assertThat(published).containsExactly("OrderReceived demo/" + po, "OrderAccepted demo/" + po,
                     "ShipmentDispatched " + picking, "InvoicePosted " + invoice);
+            // The delivery came by webhook and poll, the invoice by the write_date poll alone: each once.
+            assertThat(events.published(correlationId, "ShipmentDispatched " + picking)).isEqualTo(1);
+            assertThat(events.published(correlationId, "InvoicePosted " + invoice)).isEqualTo(1);
 
             // One timeline from the first file to the last, in the order things happened.
             List<String> story = story(correlationId);
@@ -256,6 +259,14 @@ class OrderToCashTest {
                 return records.stream().map(r -> EventType.byCloudEventType(header(r, "ce_type")).map(EventType::eventName)
                         .orElse(header(r, "ce_type")) + " " + header(r, "ce_subject")).distinct().toList();
             }, found -> found.size() >= expected);
+        }
+
+        /** How many records of the correlation id are "Type subject", duplicates included. */
+        long published(String correlationId, String event) {
+            return readers.stream().flatMap(reader -> reader.records().stream())
+                    .filter(r -> correlationId.equals(header(r, "ce_correlationid")))
+                    .filter(r -> event.equals(EventType.byCloudEventType(header(r, "ce_type")).map(EventType::eventName)
+                            .orElse(header(r, "ce_type")) + " " + header(r, "ce_subject"))).count();
         }
 
         @Override

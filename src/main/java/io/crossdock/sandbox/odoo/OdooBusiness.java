@@ -424,6 +424,9 @@ final class OdooBusiness {
         List<Object> commands = new ArrayList<>();
         for (Map<String, Object> move : moves) {
             Map<String, Object> withLocations = new LinkedHashMap<>(move);
+            if (!tx.model("stock.move").has("name")) {
+                withLocations.remove("name");   // 19's moves have no name of their own
+            }
             withLocations.put("location_id", type.get("default_location_src_id"));
             withLocations.put("location_dest_id", type.get("default_location_dest_id"));
             withLocations.put("state", "confirmed");

@@ -115,7 +115,10 @@ final class OdooModels {
                 of("carrier_tracking_ref", "char"), of("weight", "float"),
                 one2many("move_ids", "stock.move", "picking_id"), many2one("sale_id", "sale.order"),
                 many2one("purchase_id", "purchase.order"), many2one("backorder_id", "stock.picking"),
-                many2one("return_id", "stock.picking"), of("date", "datetime"), of("date_deadline", "datetime"));
+                many2one("return_id", "stock.picking"), of("date_deadline", "datetime"));
+        if (version < 19) {
+            picking.add(of("date", "datetime"));
+        }
         put(models, picking);
         ModelSpec move = new ModelSpec("stock.move").order("sequence, id").add(
                 of("name", "char"), of("sequence", "integer").defaultsTo(10),
@@ -125,6 +128,9 @@ final class OdooModels {
                 selection("state", "draft", "draft", "waiting", "confirmed", "partially_available", "assigned",
                         "done", "cancel"),
                 many2one("sale_line_id", "sale.order.line"), many2one("purchase_line_id", "purchase.order.line"));
+        if (version >= 19) {
+            move.remove("name");
+        }
         if (version >= 17) {
             move.add(of("quantity", "float").defaultsTo(0.0), of("picked", "boolean"));
         } else {

@@ -133,7 +133,7 @@ final class OdooService {
         List<Object> positional = new ArrayList<>(args);
         if (method.equals("create") && positional.isEmpty()) {
             // execute_kw hands create to _call_kw_model_create, which reads its values from args[0] only.
-            throw OdooFault.unexpected("builtins.IndexError", "tuple index out of range");
+            throw OdooFault.unexpected("builtins.IndexError", database.version >= 19 ? "list index out of range" : "tuple index out of range");
         }
         if (isRecordMethod(method)) {
             if (positional.isEmpty()) {

@@ -136,7 +136,7 @@ class OdooSemanticsTest {
     @Test
     void createTakesItsValuesPositionally() {
         assertThatThrownBy(() -> odoo.execute("res.partner", "create", List.of(), Map.of("vals_list", List.of(Map.of("name", "x")))))
-                .hasMessageContaining("tuple index out of range");
+                .hasMessageContaining("index out of range");
     }
 
     @Test
