@@ -9,17 +9,19 @@ import java.util.Objects;
 import io.crossdock.sandbox.odoo.OdooDatabase.Transaction;
 
 /**
- * Odoo's business behaviour for the models the flows touch: names from sequences, stored
- * computed amounts, and the state transitions of {@code action_confirm}, {@code button_validate}
- * (with its backorder wizard), {@code action_post}, the payment register wizard and invoicing
- * from a sale order. Field names follow the emulated version.
+ * Odoo's business behaviour for the models the flows touch, as its RPC methods reach it: defaults,
+ * names from sequences, stored and read-time computed fields, and the sales and purchase
+ * transitions ({@code action_confirm}, {@code button_confirm}, locking); inventory is
+ * {@link OdooStock}'s, accounting {@link OdooAccounting}'s. Field names follow the emulated version.
  */
 final class OdooBusiness {
 
-    private OdooOrm orm;
+    private OdooStock stock;
+    private OdooAccounting accounting;
 
     void use(OdooOrm orm) {
-        this.orm = orm;
+        this.stock = new OdooStock(orm);
+        this.accounting = new OdooAccounting(orm);
     }
 
     /** Business methods callable over RPC, by model; every one takes record ids. */
@@ -43,17 +45,17 @@ final class OdooBusiness {
             case "purchase.order/button_confirm" -> each(tx, model, ids, id -> confirmPurchase(tx, id));
             case "purchase.order/button_cancel" -> each(tx, model, ids, id -> tx.update(model, id, Map.of("state", "cancel")));
             case "stock.picking/action_confirm" -> each(tx, model, ids, id -> tx.update(model, id, Map.of("state", "confirmed")));
-            case "stock.picking/action_assign" -> each(tx, model, ids, id -> reserve(tx, id));
-            case "stock.picking/button_validate" -> validate(tx, ids);
+            case "stock.picking/action_assign" -> each(tx, model, ids, id -> stock.reserve(tx, id));
+            case "stock.picking/button_validate" -> stock.validate(tx, ids);
             case "stock.picking/action_cancel" -> each(tx, model, ids, id -> tx.update(model, id, Map.of("state", "cancel")));
-            case "stock.backorder.confirmation/process" -> backorderWizard(tx, ids, false);
-            case "stock.backorder.confirmation/process_cancel_backorder" -> backorderWizard(tx, ids, true);
-            case "stock.quant/action_apply_inventory" -> applyInventory(tx, ids);
-            case "account.move/action_post" -> each(tx, model, ids, id -> post(tx, id));
+            case "stock.backorder.confirmation/process" -> stock.backorderWizard(tx, ids, false);
+            case "stock.backorder.confirmation/process_cancel_backorder" -> stock.backorderWizard(tx, ids, true);
+            case "stock.quant/action_apply_inventory" -> stock.applyInventory(tx, ids);
+            case "account.move/action_post" -> each(tx, model, ids, id -> accounting.post(tx, id));
             case "account.move/button_draft" -> each(tx, model, ids, id -> tx.update(model, id, Map.of("state", "draft")));
             case "account.move/button_cancel" -> each(tx, model, ids, id -> tx.update(model, id, Map.of("state", "cancel")));
-            case "account.payment.register/action_create_payments" -> registerPayments(tx, ids);
-            case "sale.advance.payment.inv/create_invoices" -> createInvoices(tx, ids);
+            case "account.payment.register/action_create_payments" -> accounting.registerPayments(tx, ids);
+            case "sale.advance.payment.inv/create_invoices" -> accounting.createInvoices(tx, ids);
             default -> throw OdooFault.notFound("The method '" + method + "' does not exist on the model '" + model + "'");
         };
     }
@@ -109,7 +111,7 @@ final class OdooBusiness {
                 defaults.put("journal_id", 1L);
                 defaults.put("company_id", 1L);
             }
-            case "account.payment.register" -> defaults.putAll(paymentRegisterDefaults(tx));
+            case "account.payment.register" -> defaults.putAll(accounting.paymentRegisterDefaults(tx));
             case "sale.advance.payment.inv" -> defaults.put("sale_order_ids", activeIds(tx, "sale.order"));
             case "stock.backorder.confirmation" -> {
                 if (tx.context.get("button_validate_picking_ids") != null) {
@@ -201,7 +203,7 @@ final class OdooBusiness {
         double onHand = 0;
         double reserved = 0;
         for (Map<String, Object> quant : tx.where("stock.quant", "product_id", product)) {
-            if (isInternal(tx, quant.get("location_id"))) {
+            if (stock.isInternal(tx, quant.get("location_id"))) {
                 onHand += number(quant.get("quantity"));
                 reserved += number(quant.get("reserved_quantity"));
             }
@@ -212,8 +214,8 @@ final class OdooBusiness {
         double forecast = onHand;
         for (Map<String, Object> move : tx.where("stock.move", "product_id", product)) {
             if (!List.of("done", "cancel").contains(move.get("state"))) {
-                boolean out = isInternal(tx, move.get("location_id"));
-                boolean in = isInternal(tx, move.get("location_dest_id"));
+                boolean out = stock.isInternal(tx, move.get("location_id"));
+                boolean in = stock.isInternal(tx, move.get("location_dest_id"));
                 forecast += (in ? 1 : 0) * number(move.get("product_uom_qty")) - (out ? 1 : 0) * number(move.get("product_uom_qty"));
             }
         }
@@ -365,9 +367,9 @@ final class OdooBusiness {
                 // 18 (only) names the customer's reference in the delivery's source document too.
                 Object origin = tx.version() == 18 && order.get("client_order_ref") != null
                         ? order.get("name") + " - " + order.get("client_order_ref") : order.get("name");
-                long picking = createPicking(tx, "outgoing", order.get("partner_shipping_id"), origin,
+                long picking = stock.createPicking(tx, "outgoing", order.get("partner_shipping_id"), origin,
                         Map.of("sale_id", id, "carrier_id", Objects.requireNonNullElse(order.get("carrier_id"), false)), moves);
-                reserve(tx, picking);
+                stock.reserve(tx, picking);
             }
         }
         return true;
@@ -406,276 +408,14 @@ final class OdooBusiness {
             moves.add(move);
         }
         if (!moves.isEmpty()) {
-            long picking = createPicking(tx, "incoming", order.get("partner_id"), order.get("name"), Map.of("purchase_id", id), moves);
-            reserve(tx, picking);
+            long picking = stock.createPicking(tx, "incoming", order.get("partner_id"), order.get("name"), Map.of("purchase_id", id), moves);
+            stock.reserve(tx, picking);
         }
     }
 
-    private long createPicking(Transaction tx, String code, Object partner, Object origin, Map<String, Object> links,
-            List<Map<String, Object>> moves) {
-        Map<String, Object> type = tx.all("stock.picking.type").stream().filter(t -> code.equals(t.get("code"))).findFirst()
-                .orElseThrow(() -> OdooFault.userError("No operation type of kind " + code + " is configured."));
-        Map<String, Object> vals = new LinkedHashMap<>();
-        vals.put("picking_type_id", type.get("id"));
-        vals.put("partner_id", partner == null ? false : partner);
-        vals.put("origin", origin);
-        vals.put("state", "confirmed");
-        vals.putAll(links);
-        List<Object> commands = new ArrayList<>();
-        for (Map<String, Object> move : moves) {
-            Map<String, Object> withLocations = new LinkedHashMap<>(move);
-            if (!tx.model("stock.move").has("name")) {
-                withLocations.remove("name");   // 19's moves have no name of their own
-            }
-            withLocations.put("location_id", type.get("default_location_src_id"));
-            withLocations.put("location_dest_id", type.get("default_location_dest_id"));
-            withLocations.put("state", "confirmed");
-            commands.add(List.of(0, 0, withLocations));
-        }
-        vals.put("move_ids", commands);
-        return orm.createOne(tx, "stock.picking", vals, Map.of());
-    }
-
-    // ---------- stock ----------
-
-    /** Reserves what the stock location holds; an incoming picking is always available. */
-    private void reserve(Transaction tx, long pickingId) {
-        Map<String, Object> picking = tx.get("stock.picking", pickingId);
-        if (List.of("done", "cancel").contains(picking.get("state"))) {
-            return;
-        }
-        boolean incoming = "incoming".equals(picking.get("picking_type_code"));
-        int fully = 0;
-        int partly = 0;
-        List<Map<String, Object>> moves = tx.children("stock.move", "picking_id", pickingId);
-        for (Map<String, Object> move : moves) {
-            double demand = number(move.get("product_uom_qty"));
-            double reserved = reserved(tx, move);
-            if (reserved < demand) {
-                double free = incoming ? demand - reserved : freeQuantity(tx, (Long) move.get("product_id"));
-                double take = Math.min(demand - reserved, Math.max(0, free));
-                if (take > 0 && !incoming) {
-                    changeQuant(tx, (Long) move.get("product_id"), 0, take);
-                }
-                reserved += take;
-                tx.update("stock.move", (Long) move.get("id"), Map.of(reservedField(tx), round(reserved),
-                        "state", reserved >= demand ? "assigned" : reserved > 0 ? "partially_available" : "confirmed"));
-            }
-            fully += reserved >= demand ? 1 : 0;
-            partly += reserved > 0 ? 1 : 0;
-        }
-        tx.update("stock.picking", pickingId, Map.of("state", fully == moves.size() || partly > 0 ? "assigned" : "confirmed"));
-    }
-
-    private Object validate(Transaction tx, List<Long> ids) {
-        boolean skipBackorder = Boolean.TRUE.equals(tx.context.get("skip_backorder"));
-        List<Long> noBackorder = Transaction.ids(tx.context.get("picking_ids_not_to_backorder"));
-        List<Long> short_ = new ArrayList<>();
-        for (long id : ids) {
-            Map<String, Object> picking = tx.get("stock.picking", id);
-            if (List.of("done", "cancel").contains(picking.get("state"))) {
-                throw OdooFault.userError("The transfer " + picking.get("name") + " is already done or cancelled.");
-            }
-            List<Map<String, Object>> moves = tx.children("stock.move", "picking_id", id);
-            double total = moves.stream().mapToDouble(move -> number(move.get(doneField(tx)))).sum();
-            if (total <= 0) {
-                if (tx.version() < 17 && !Boolean.TRUE.equals(tx.context.get("skip_immediate"))) {
-                    return wizard("Immediate Transfer?", "stock.immediate.transfer", ids);
-                }
-                if (tx.version() >= 17 || !Boolean.TRUE.equals(tx.context.get("skip_immediate"))) {
-                    throw OdooFault.userError("You cannot validate a transfer if no quantities are reserved nor done. "
-                            + "You can use the info button on the top right corner of your screen to know why the stock was not reserved.");
-                }
-            }
-            if (moves.stream().anyMatch(move -> number(move.get(doneField(tx))) < number(move.get("product_uom_qty")))) {
-                short_.add(id);
-            }
-        }
-        if (!short_.isEmpty() && !skipBackorder) {
-            return wizard("Create Backorder?", "stock.backorder.confirmation", ids);
-        }
-        for (long id : ids) {
-            done(tx, id, short_.contains(id) && !noBackorder.contains(id));
-        }
-        return true;
-    }
-
-    private Map<String, Object> wizard(String name, String model, List<Long> ids) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("button_validate_picking_ids", ids);
-        context.put("default_pick_ids", ids.stream().map(id -> List.of(4, id)).toList());
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("name", name);
-        action.put("type", "ir.actions.act_window");
-        action.put("res_model", model);
-        action.put("view_mode", "form");
-        action.put("views", List.of(List.of(false, "form")));
-        action.put("target", "new");
-        action.put("context", context);
-        return action;
-    }
-
-    private void done(Transaction tx, long pickingId, boolean backorder) {
-        Map<String, Object> picking = tx.get("stock.picking", pickingId);
-        boolean outgoing = "outgoing".equals(picking.get("picking_type_code"));
-        boolean incoming = "incoming".equals(picking.get("picking_type_code"));
-        List<Map<String, Object>> remainders = new ArrayList<>();
-        for (Map<String, Object> move : tx.children("stock.move", "picking_id", pickingId)) {
-            long moveId = (Long) move.get("id");
-            long product = (Long) move.get("product_id");
-            double quantity = number(move.get(doneField(tx)));
-            double demand = number(move.get("product_uom_qty"));
-            double reserved = reserved(tx, move);
-            if (outgoing) {
-                changeQuant(tx, product, -quantity, -Math.min(reserved, Math.max(quantity, reserved)));
-            } else if (incoming) {
-                changeQuant(tx, product, quantity, 0);
-            }
-            if (quantity < demand) {
-                Map<String, Object> rest = new LinkedHashMap<>();
-                rest.put("name", move.get("name") == null ? "" : move.get("name"));
-                rest.put("product_id", product);
-                rest.put("product_uom_qty", round(demand - quantity));
-                rest.put("sale_line_id", move.get("sale_line_id") == null ? false : move.get("sale_line_id"));
-                rest.put("purchase_line_id", move.get("purchase_line_id") == null ? false : move.get("purchase_line_id"));
-                remainders.add(rest);
-            }
-            Map<String, Object> doneMove = new LinkedHashMap<>();
-            doneMove.put("state", quantity > 0 ? "done" : "cancel");
-            doneMove.put("product_uom_qty", quantity);
-            if (tx.version() >= 17) {
-                doneMove.put("picked", quantity > 0);
-            }
-            tx.update("stock.move", moveId, doneMove);
-            if (quantity > 0) {
-                // What left (or came into) which location: the detailed operation of the move.
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("picking_id", pickingId);
-                line.put("move_id", moveId);
-                line.put("product_id", product);
-                line.put("product_uom_id", move.get("product_uom") == null ? 1L : move.get("product_uom"));
-                line.put("location_id", move.get("location_id") != null ? move.get("location_id") : picking.get("location_id"));
-                line.put("location_dest_id", move.get("location_dest_id") != null ? move.get("location_dest_id") : picking.get("location_dest_id"));
-                line.put(tx.version() >= 17 ? "quantity" : "qty_done", quantity);
-                if (tx.version() >= 17) {
-                    line.put("picked", true);
-                }
-                line.put("state", "done");
-                tx.insert("stock.move.line", line);
-            }
-            if (move.get("sale_line_id") != null) {
-                long line = (Long) move.get("sale_line_id");
-                tx.update("sale.order.line", line, Map.of("qty_delivered",
-                        round(number(tx.get("sale.order.line", line).get("qty_delivered")) + quantity)));
-            }
-            if (move.get("purchase_line_id") != null) {
-                long line = (Long) move.get("purchase_line_id");
-                tx.update("purchase.order.line", line, Map.of("qty_received",
-                        round(number(tx.get("purchase.order.line", line).get("qty_received")) + quantity)));
-            }
-        }
-        tx.update("stock.picking", pickingId, Map.of("state", "done", "date_done", tx.now));
-        if (backorder && !remainders.isEmpty()) {
-            Map<String, Object> links = new LinkedHashMap<>();
-            links.put("backorder_id", pickingId);
-            links.put("sale_id", picking.get("sale_id") == null ? false : picking.get("sale_id"));
-            links.put("purchase_id", picking.get("purchase_id") == null ? false : picking.get("purchase_id"));
-            links.put("carrier_id", picking.get("carrier_id") == null ? false : picking.get("carrier_id"));
-            long next = createPicking(tx, String.valueOf(picking.get("picking_type_code")), picking.get("partner_id"),
-                    picking.get("origin"), links, remainders);
-            reserve(tx, next);
-        }
-        if (picking.get("sale_id") != null) {
-            long order = (Long) picking.get("sale_id");
-            boolean open = tx.children("stock.picking", "sale_id", order).stream()
-                    .anyMatch(p -> !List.of("done", "cancel").contains(p.get("state")));
-            tx.update("sale.order", order, Map.of("delivery_status", open ? "partial" : "full"));
-        }
-    }
-
-    private Object backorderWizard(Transaction tx, List<Long> ids, boolean cancelRest) {
-        List<Long> pickings = new ArrayList<>();
-        for (long id : ids) {
-            pickings.addAll(Transaction.ids(tx.get("stock.backorder.confirmation", id).get("pick_ids")));
-        }
-        Map<String, Object> context = new LinkedHashMap<>(tx.context);
-        context.put("skip_backorder", true);
-        if (cancelRest) {
-            context.put("picking_ids_not_to_backorder", pickings);
-        }
-        Map<String, Object> previous = tx.context;
-        tx.withContext(context);
-        try {
-            return validate(tx, pickings);
-        } finally {
-            tx.withContext(previous);
-        }
-    }
-
-    /**
-     * stock.quant.create in inventory mode (context {@code inventory_mode}, as the Physical Inventory
-     * screen and its importers use it): a count for a product and location that already have a quant
-     * is written on that quant, so applying it sets the on-hand quantity instead of adding to it.
-     */
+    /** See {@link OdooStock#countedQuant}: the ORM asks before it creates a quant. */
     Long countedQuant(Transaction tx, String model, Map<String, Object> vals) {
-        if (!model.equals("stock.quant") || !Boolean.TRUE.equals(tx.context.get("inventory_mode"))
-                || !(vals.get("product_id") instanceof Number product) || !(vals.get("location_id") instanceof Number location)) {
-            return null;
-        }
-        return tx.where("stock.quant", "product_id", product.longValue()).stream()
-                .filter(quant -> Long.valueOf(location.longValue()).equals(quant.get("location_id")))
-                .map(quant -> (Long) quant.get("id")).findFirst().orElse(null);
-    }
-
-    private Object applyInventory(Transaction tx, List<Long> ids) {
-        for (long id : ids) {
-            Map<String, Object> quant = tx.get("stock.quant", id);
-            tx.update("stock.quant", id, Map.of("quantity", number(quant.get("inventory_quantity")), "inventory_quantity_set", false));
-        }
-        return null;
-    }
-
-    private void changeQuant(Transaction tx, long product, double quantity, double reserved) {
-        long stock = stockLocation(tx);
-        Map<String, Object> quant = tx.where("stock.quant", "product_id", product).stream()
-                .filter(q -> Long.valueOf(stock).equals(q.get("location_id")))
-                .findFirst().orElse(null);
-        if (quant == null) {
-            tx.insert("stock.quant", Map.of("product_id", product, "location_id", stock, "quantity", round(quantity),
-                    "reserved_quantity", round(reserved)));
-        } else {
-            tx.update("stock.quant", (Long) quant.get("id"), Map.of(
-                    "quantity", round(number(quant.get("quantity")) + quantity),
-                    "reserved_quantity", round(Math.max(0, number(quant.get("reserved_quantity")) + reserved))));
-        }
-    }
-
-    private double freeQuantity(Transaction tx, long product) {
-        return tx.where("stock.quant", "product_id", product).stream()
-                .filter(q -> isInternal(tx, q.get("location_id")))
-                .mapToDouble(q -> number(q.get("quantity")) - number(q.get("reserved_quantity"))).sum();
-    }
-
-    private long stockLocation(Transaction tx) {
-        return tx.all("stock.location").stream().filter(l -> "internal".equals(l.get("usage"))).findFirst()
-                .map(l -> (Long) l.get("id")).orElseThrow(() -> OdooFault.userError("No internal stock location."));
-    }
-
-    private boolean isInternal(Transaction tx, Object location) {
-        return location != null && "internal".equals(tx.get("stock.location", (Long) location).get("usage"));
-    }
-
-    private double reserved(Transaction tx, Map<String, Object> move) {
-        return number(move.get(reservedField(tx)));
-    }
-
-    /** 17+ keep the reserved and the done quantity in one field, {@code quantity}; 16 had two. */
-    private static String reservedField(Transaction tx) {
-        return tx.version() >= 17 ? "quantity" : "reserved_availability";
-    }
-
-    private static String doneField(Transaction tx) {
-        return tx.version() >= 17 ? "quantity" : "quantity_done";
+        return stock.countedQuant(tx, model, vals);
     }
 
     static String uomField(Transaction tx) {
@@ -686,168 +426,7 @@ final class OdooBusiness {
         return tx.version() >= 19 ? "tax_ids" : "tax_id";
     }
 
-    // ---------- accounting ----------
-
-    private void post(Transaction tx, long id) {
-        Map<String, Object> move = tx.get("account.move", id);
-        if ("posted".equals(move.get("state"))) {
-            throw OdooFault.userError("The entry " + move.get("name") + " (id " + id + ") is already posted.");
-        }
-        if (tx.children("account.move.line", "move_id", id).isEmpty()) {
-            throw OdooFault.userError("You need to add a line before posting.");
-        }
-        String type = String.valueOf(move.get("move_type"));
-        String prefix = switch (type) {
-            case "out_invoice" -> "INV";
-            case "out_refund" -> "RINV";
-            case "in_invoice" -> "BILL";
-            case "in_refund" -> "RBILL";
-            default -> "MISC";
-        };
-        String year = tx.today().substring(0, 4);
-        Map<String, Object> posted = new LinkedHashMap<>();
-        posted.put("state", "posted");
-        posted.put("name", tx.nextName("move." + prefix + year, prefix + "/" + year + "/%05d"));
-        posted.put("invoice_date", move.get("invoice_date") == null ? tx.today() : move.get("invoice_date"));
-        posted.put("invoice_date_due", move.get("invoice_date_due") == null ? tx.today() : move.get("invoice_date_due"));
-        posted.put("payment_state", "not_paid");
-        posted.put("amount_residual", move.get("amount_total"));
-        tx.update("account.move", id, posted);
-    }
-
-    private Map<String, Object> paymentRegisterDefaults(Transaction tx) {
-        if (!"account.move".equals(tx.context.get("active_model"))) {
-            throw OdooFault.userError("The register payment wizard should only be called on account.move or account.move.line records.");
-        }
-        List<Long> moves = Transaction.ids(tx.context.get("active_ids"));
-        if (moves.isEmpty()) {
-            throw OdooFault.userError("The register payment wizard needs the invoices in the context (active_ids).");
-        }
-        double amount = 0;
-        Object partner = null;
-        for (long id : moves) {
-            Map<String, Object> move = tx.get("account.move", id);
-            if (!"posted".equals(move.get("state"))) {
-                throw OdooFault.userError("You can only register payment for posted journal entries.");
-            }
-            amount += number(move.get("amount_residual"));
-            partner = move.get("partner_id");
-        }
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        // Odoo's wizard holds the invoices' receivable journal items; the emulator keeps no receivable
-        // lines, so each invoice stands there by its first line, which leads back to it all the same.
-        defaults.put("line_ids", moves.stream().flatMap(move -> tx.childIds("account.move.line", "move_id", move).stream().limit(1)).toList());
-        defaults.put("amount", round(amount));
-        defaults.put("partner_id", partner);
-        defaults.put("payment_date", tx.today());
-        defaults.put("journal_id", tx.all("account.journal").stream().filter(j -> "bank".equals(j.get("type")))
-                .findFirst().map(j -> j.get("id")).orElse(null));
-        return defaults;
-    }
-
-    private Object registerPayments(Transaction tx, List<Long> ids) {
-        long payment = 0;
-        for (long id : ids) {
-            Map<String, Object> wizard = tx.get("account.payment.register", id);
-            double amount = number(wizard.get("amount"));
-            List<Long> moves = Transaction.ids(wizard.get("line_ids")).stream()
-                    .map(line -> (Long) tx.get("account.move.line", line).get("move_id")).distinct().toList();
-            List<String> names = new ArrayList<>();
-            for (long moveId : moves) {
-                Map<String, Object> move = tx.get("account.move", moveId);
-                double applied = Math.min(amount, number(move.get("amount_residual")));
-                amount -= applied;
-                double residual = round(number(move.get("amount_residual")) - applied);
-                tx.update("account.move", moveId, Map.of("_paid", round(number(move.get("_paid")) + applied),
-                        "amount_residual", residual, "payment_state", residual <= 0.005 ? "paid" : "partial"));
-                names.add(String.valueOf(move.get("name")));
-            }
-            String memo = wizard.get("communication") == null ? String.join(" ", names) : String.valueOf(wizard.get("communication"));
-            Map<String, Object> vals = new LinkedHashMap<>();
-            vals.put("partner_id", wizard.get("partner_id") == null ? false : wizard.get("partner_id"));
-            vals.put("amount", wizard.get("amount"));
-            vals.put("date", wizard.get("payment_date"));
-            vals.put("journal_id", wizard.get("journal_id") == null ? false : wizard.get("journal_id"));
-            if (tx.version() >= 18) {
-                vals.put("memo", memo);
-                vals.put("invoice_ids", List.of(List.of(6, 0, moves)));
-            } else {
-                vals.put("ref", memo);
-                vals.put("reconciled_invoice_ids", List.of(List.of(6, 0, moves)));
-            }
-            payment = orm.createOne(tx, "account.payment", vals, Map.of());
-            String name = tx.nextName("payment", "PBNK1/" + tx.today().substring(0, 4) + "/%05d");
-            tx.update("account.payment", payment, Map.of("name", name, "state", tx.version() >= 18 ? "paid" : "posted"));
-        }
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("name", "Payments");
-        action.put("type", "ir.actions.act_window");
-        action.put("res_model", "account.payment");
-        action.put("context", Map.of("create", false));
-        action.put("view_mode", "form");
-        action.put("res_id", payment);
-        return action;
-    }
-
-    private Object createInvoices(Transaction tx, List<Long> ids) {
-        long invoice = 0;
-        for (long id : ids) {
-            for (long orderId : Transaction.ids(tx.get("sale.advance.payment.inv", id).get("sale_order_ids"))) {
-                invoice = invoiceOrder(tx, orderId);
-            }
-        }
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("name", "Invoices");
-        action.put("type", "ir.actions.act_window");
-        action.put("res_model", "account.move");
-        action.put("view_mode", "form");
-        action.put("res_id", invoice);
-        return action;
-    }
-
-    private long invoiceOrder(Transaction tx, long orderId) {
-        Map<String, Object> order = tx.get("sale.order", orderId);
-        if (!"sale".equals(order.get("state"))) {
-            throw OdooFault.userError("The order " + order.get("name") + " is not confirmed.");
-        }
-        List<Object> lines = new ArrayList<>();
-        boolean everything = true;
-        for (Map<String, Object> line : tx.children("sale.order.line", "order_id", orderId)) {
-            Map<String, Object> product = line.get("product_id") == null ? Map.of() : tx.get("product.product", (Long) line.get("product_id"));
-            double basis = "delivery".equals(product.get("invoice_policy")) ? number(line.get("qty_delivered")) : number(line.get("product_uom_qty"));
-            double toInvoice = round(basis - number(line.get("qty_invoiced")));
-            everything &= number(line.get("qty_invoiced")) + toInvoice >= number(line.get("product_uom_qty"));
-            if (toInvoice > 0) {
-                Map<String, Object> vals = new LinkedHashMap<>();
-                vals.put("product_id", line.get("product_id"));
-                vals.put("name", line.get("name"));
-                vals.put("quantity", toInvoice);
-                vals.put("price_unit", line.get("price_unit"));
-                vals.put("discount", line.get("discount") == null ? 0.0 : line.get("discount"));
-                vals.put("tax_ids", List.of(List.of(6, 0, Transaction.ids(line.get(taxField(tx))))));
-                vals.put("sale_line_ids", List.of(List.of(6, 0, List.of(line.get("id")))));
-                lines.add(List.of(0, 0, vals));
-                tx.update("sale.order.line", (Long) line.get("id"), Map.of("qty_invoiced", round(number(line.get("qty_invoiced")) + toInvoice)));
-            }
-        }
-        if (lines.isEmpty()) {
-            throw OdooFault.userError("There is no invoiceable line. If a product has a control policy based on received quantity, "
-                    + "please make sure that a quantity has been received.");
-        }
-        Map<String, Object> vals = new LinkedHashMap<>();
-        vals.put("move_type", "out_invoice");
-        vals.put("partner_id", order.get("partner_invoice_id"));
-        vals.put("invoice_origin", order.get("name"));
-        vals.put("ref", order.get("client_order_ref") == null ? false : order.get("client_order_ref"));
-        vals.put("invoice_line_ids", lines);
-        long invoice = orm.createOne(tx, "account.move", vals, Map.of());
-        List<Long> invoices = new ArrayList<>(Transaction.ids(order.get("invoice_ids")));
-        invoices.add(invoice);
-        tx.update("sale.order", orderId, Map.of("invoice_ids", invoices, "invoice_status", everything ? "invoiced" : "to invoice"));
-        return invoice;
-    }
-
-    private List<Long> activeIds(Transaction tx, String model) {
+    static List<Long> activeIds(Transaction tx, String model) {
         if (!model.equals(tx.context.get("active_model")) && tx.context.get("active_ids") == null) {
             return List.of();
         }
