@@ -128,6 +128,11 @@ class EventBackboneTest {
             });
             assertThat(dead).extracting(r -> header(r, "crossdock_dlq_consumer"))
                     .containsExactlyInAnyOrder("test-ledger-a", "test-ledger-b");
+            // The order waits for a person: its status says so until the dead letters are replayed.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", "test-operator-key")
+                    .get("/api/v1/orders/demo/" + poison).then().statusCode(200)
+                    .body("needsAttention", equalTo(true)).body("status", equalTo("NEEDS_ATTENTION"))
+                    .body("steps.stage", org.hamcrest.Matchers.hasItem("DEAD_LETTERED")));
         } finally {
             LedgerHandlers.BROKEN.remove(poison);
         }
