@@ -32,6 +32,7 @@ public final class TestOdoo {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong ids = new AtomicLong();
     private volatile Long uid;
+    private volatile Integer major;
 
     public TestOdoo(URI url, String database, String login, String apiKey, boolean real) {
         this.url = url;
@@ -84,9 +85,14 @@ public final class TestOdoo {
         return rpc("common", "version", List.of());
     }
 
-    /** The server's major version (17, 18, ...). */
+    /** The server's major version (17, 18, ...), asked once. */
     public int major() {
-        return ((Number) ((List<?>) ((Map<?, ?>) version()).get("server_version_info")).get(0)).intValue();
+        Integer known = major;
+        if (known == null) {
+            known = ((Number) ((List<?>) ((Map<?, ?>) version()).get("server_version_info")).get(0)).intValue();
+            major = known;
+        }
+        return known;
     }
 
     /** A storable product (stock is kept) with this internal reference, as the server's version spells it. */
