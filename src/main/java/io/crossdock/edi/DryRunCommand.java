@@ -24,7 +24,7 @@ public final class DryRunCommand {
             System.exit(2);
         }
         Path mappings = Path.of(System.getProperty("crossdock.mappings.dir", "mappings"));
-        PartnerProfile partner = new PartnerProfileReader(mappings).readAll(List.of(Path.of(args[0]))).get(0);
+        PartnerProfile partner = new PartnerProfileReader(mappings, List.of(new EdiProfileCheck())).readAll(List.of(Path.of(args[0]))).get(0);
         DryRun.Report report = new DryRun(mappings, mappings.resolve("canonical"))
                 .run(partner, Files.readAllBytes(Path.of(args[1])));
         System.out.println(CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.runtime.Startup;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,8 +22,9 @@ public class PartnerDirectory {
     private final List<PartnerProfile> profiles;
 
     public PartnerDirectory(@ConfigProperty(name = "crossdock.partners.dirs") List<String> dirs,
-            @ConfigProperty(name = "crossdock.mappings.dir", defaultValue = "mappings") String mappings) {
-        this.profiles = new PartnerProfileReader(Path.of(mappings)).readAll(profileFiles(dirs));
+            @ConfigProperty(name = "crossdock.mappings.dir", defaultValue = "mappings") String mappings,
+            Instance<PartnerProfileCheck> checks) {
+        this.profiles = new PartnerProfileReader(Path.of(mappings), checks.stream().toList()).readAll(profileFiles(dirs));
     }
 
     public List<PartnerProfile> all() {

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.crossdock.edi.Delimiters;
-import io.crossdock.edi.EdifactCharsets;
-import io.crossdock.edi.OutboundTransaction;
 
 /**
  * Reads partner profiles from YAML files and refuses, with the file, line and field named, any
@@ -31,10 +28,16 @@ public final class PartnerProfileReader {
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path mappings;
+    private final List<PartnerProfileCheck> checks;
 
-    /** @param mappings the folder that profiles' mapping paths are relative to */
-    public PartnerProfileReader(Path mappings) {
+    /**
+     * @param mappings the folder that profiles' mapping paths are relative to
+     * @param checks what the format adapters check of a profile's part in their format (the EDI
+     *        stage: delimiters, charsets, the documents it writes), after the checks made here
+     */
+    public PartnerProfileReader(Path mappings, List<PartnerProfileCheck> checks) {
         this.mappings = mappings;
+        this.checks = List.copyOf(checks);
     }
 
     /** Reads every file, then checks that no two profiles share an id. */
@@ -76,6 +79,13 @@ public final class PartnerProfileReader {
             checkEdi(file, profile.edi());
         }
         checkOrders(file, profile.ordersOrDefaults());
+        for (PartnerProfileCheck check : checks) {
+            try {
+                check.check(profile);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPartnerProfileException(file + ": " + e.getMessage(), e);
+            }
+        }
         return profile;
     }
 
@@ -98,16 +108,10 @@ public final class PartnerProfileReader {
             throw new InvalidPartnerProfileException(file + ": edi.acknowledgment '" + edi.acknowledgment()
                     + "' must be one of " + PartnerProfile.Edi.ACKNOWLEDGMENTS);
         }
-        if (edi.isEdifact()) {
-            checkEdifactSyntax(file, edi);
-        }
-        try {
-            Delimiters.of(edi);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPartnerProfileException(file + ": " + e.getMessage());
+        if (edi.isEdifact() && !List.of("1", "2", "3", "4").contains(edi.syntaxVersionOrDefault())) {
+            throw new InvalidPartnerProfileException(file + ": edi.syntaxVersion '" + edi.syntaxVersion() + "' must be 1, 2, 3 or 4");
         }
         edi.outboundOrNone().forEach((type, document) -> {
-            checkOutboundType(file, edi, type, document);
             for (String event : document.events()) {
                 if (io.crossdock.canonical.EventType.byName(event).isEmpty()) {
                     throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + ".events names '" + event
@@ -131,32 +135,6 @@ public final class PartnerProfileReader {
                 }
             }
         });
-    }
-
-    private static void checkEdifactSyntax(Path file, PartnerProfile.Edi edi) {
-        if (!EdifactCharsets.writable().contains(edi.charsetOrDefault())) {
-            throw new InvalidPartnerProfileException(file + ": edi.charset '" + edi.charset() + "' must be one of "
-                    + new java.util.TreeSet<>(EdifactCharsets.writable()));
-        }
-        if (!List.of("1", "2", "3", "4").contains(edi.syntaxVersionOrDefault())) {
-            throw new InvalidPartnerProfileException(file + ": edi.syntaxVersion '" + edi.syntaxVersion() + "' must be 1, 2, 3 or 4");
-        }
-    }
-
-    private static void checkOutboundType(Path file, PartnerProfile.Edi edi, String type, PartnerProfile.OutboundDocument document) {
-        if (edi.isEdifact()) {
-            if (!type.matches("[A-Z]{6}")) {
-                throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " is no EDIFACT message type (six capitals: ORDRSP)");
-            }
-            String version = document.versionOr(edi.versionOrDefault());
-            if (!version.matches("[A-Z0-9]{1,3}:[A-Z0-9]{1,3}:[A-Z0-9]{1,3}(:[A-Z0-9]{1,6})?")) {
-                throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " version '" + version
-                        + "' is not an EDIFACT message version (D:96A:UN, or D:96A:UN:EAN008 with an association code)");
-            }
-        } else if (!OutboundTransaction.sends(type)) {
-            throw new InvalidPartnerProfileException(file + ": edi.outbound." + type + " is no X12 transaction set we write (one of "
-                    + OutboundTransaction.SENT + ")");
-        }
     }
 
     private static void checkOrders(Path file, PartnerProfile.Orders orders) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.crossdock.partner.PartnerProfile;
 import io.crossdock.partner.PartnerProfileReader;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The dry-run translator integration engineers use when onboarding a partner or changing a mapping. */
 class DryRunTest {
 
-    static final PartnerProfile DEMO = new PartnerProfileReader(Path.of("mappings"))
+    static final PartnerProfile DEMO = new PartnerProfileReader(Path.of("mappings"), List.of(new EdiProfileCheck()))
             .read(Path.of("mappings/sandbox/demo.yaml"));
     final DryRun dryRun = new DryRun(Path.of("mappings"), Path.of("mappings/canonical"));
 

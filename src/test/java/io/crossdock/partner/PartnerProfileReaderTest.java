@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.crossdock.edi.EdiProfileCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PartnerProfileReaderTest {
 
-    private final PartnerProfileReader reader = new PartnerProfileReader(Path.of("mappings"));
+    private final PartnerProfileReader reader = new PartnerProfileReader(Path.of("mappings"), List.of(new EdiProfileCheck()));
 
     @TempDir
     Path dir;
