@@ -18,7 +18,7 @@ import io.crossdock.canonical.CanonicalJson;
 import io.crossdock.canonical.InventoryPosition;
 import io.crossdock.canonical.ProductRef;
 import io.crossdock.canonical.Quantity;
-import io.crossdock.orchestration.OdooLookups;
+import io.crossdock.odoo.OdooRequests;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,10 +37,10 @@ public class Availability {
     /** Odoo counts every internal location of every warehouse. */
     static final String ALL_WAREHOUSES = "ALL";
 
-    private final OdooLookups odoo;
+    private final OdooRequests odoo;
     private final Cache<String, InventoryPosition> positions;
 
-    public Availability(OdooLookups odoo, @ConfigProperty(name = "crossdock.availability.cache-ttl") Duration ttl,
+    public Availability(OdooRequests odoo, @ConfigProperty(name = "crossdock.availability.cache-ttl") Duration ttl,
             @ConfigProperty(name = "crossdock.availability.cache-size", defaultValue = "10000") long size) {
         this.odoo = odoo;
         this.positions = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();

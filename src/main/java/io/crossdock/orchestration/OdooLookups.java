@@ -1,50 +1,41 @@
 package io.crossdock.orchestration;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.crossdock.odoo.OdooHeaders;
-import org.apache.camel.ProducerTemplate;
+import io.crossdock.odoo.OdooRequests;
 import org.jboss.logging.Logger;
 
 /**
- * What the flows ask Odoo, through the {@code odoo:} component like any route: records by id or
- * domain, and the Crossdock order behind an Odoo sale order.
+ * What the order flows ask Odoo: records by id or domain (through the {@code odoo:} component, as
+ * {@link OdooRequests} asks it), and the Crossdock order behind an Odoo sale order.
  */
 @ApplicationScoped
 public class OdooLookups {
 
     private static final Logger LOG = Logger.getLogger(OdooLookups.class);
 
-    private final ProducerTemplate odoo;
+    private final OdooRequests odoo;
     private final OrderLinks links;
 
-    public OdooLookups(ProducerTemplate odoo, OrderLinks links) {
+    public OdooLookups(OdooRequests odoo, OrderLinks links) {
         this.odoo = odoo;
         this.links = links;
     }
 
-    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> read(String model, Object ids, String fields) {
-        return odoo.requestBodyAndHeader("odoo:" + model + "?operation=read&fields=" + fields, null, OdooHeaders.IDS, ids, List.class);
+        return odoo.read(model, ids, fields);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> searchRead(String model, List<?> domain, String fields, int limit) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(OdooHeaders.DOMAIN, domain);
-        if (limit > 0) {
-            headers.put(OdooHeaders.LIMIT, limit);
-        }
-        return odoo.requestBodyAndHeaders("odoo:" + model + "?operation=search_read&fields=" + fields, null, headers, List.class);
+        return odoo.searchRead(model, domain, fields, limit);
     }
 
     public long create(String model, Map<String, Object> values) {
-        return odoo.requestBody("odoo:" + model + "?operation=create", values, Long.class);
+        return odoo.create(model, values);
     }
 
     /**
