@@ -14,10 +14,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crossdock.api.rate-limit")
 public interface RateLimitConfig {
 
-    /** Requests per window for a client without its own figure. */
+    /** Requests per window for a client without its own figure; beyond it the answer is 429 with Retry-After. */
     @WithDefault("600")
     int requests();
 
+    /** The window requests are counted in. */
     @WithDefault("PT1M")
     Duration window();
 

@@ -34,7 +34,7 @@ public class PartnerAcknowledgments {
     private final boolean enabled;
 
     public PartnerAcknowledgments(SentDocuments sent, Tracking tracking, BusinessExceptions businessExceptions,
-            @ConfigProperty(name = "crossdock.edi.acknowledgments.overdue.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "crossdock.edi.acknowledgments.overdue.enabled") boolean enabled) {
         this.sent = sent;
         this.tracking = tracking;
         this.businessExceptions = businessExceptions;

@@ -14,9 +14,11 @@ public interface EventBackboneConfig {
     /** Topic per event family: {@code crossdock.events.topics.orders=crossdock.orders}. */
     Map<String, String> topics();
 
+    /** Partitions of each event topic the hub creates at start when it is missing (a dead-letter topic has one). */
     @WithDefault("3")
     int partitions();
 
+    /** Replicas of each topic the hub creates, dead-letter topics included. */
     @WithDefault("1")
     short replicationFactor();
 
@@ -40,10 +42,14 @@ public interface EventBackboneConfig {
     @WithDefault("20")
     long batchWindowMs();
 
-    /** How often consumer lag is measured (ms). */
+    /** How often consumer lag ({@code crossdock_events_consumer_lag}) is measured (ms). */
     @WithDefault("15000")
     long lagIntervalMs();
 
+    /**
+     * Transient failures: retried with exponential backoff and jitter, then dead-lettered. Per consumer:
+     * {@code crossdock.events.consumers.<consumer>.max-redeliveries} (and initial-delay-ms, multiplier, max-delay-ms).
+     */
     Retry retry();
 
     /** Per-consumer overrides of the retry settings: {@code crossdock.events.consumers.<consumer>.max-redeliveries}. */
@@ -77,6 +83,7 @@ public interface EventBackboneConfig {
         @WithDefault("4")
         int maxRedeliveries();
 
+        /** The first retry's delay (ms); each next one is multiplier times longer, up to max-delay-ms. */
         @WithDefault("200")
         long initialDelayMs();
 

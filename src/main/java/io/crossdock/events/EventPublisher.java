@@ -40,7 +40,7 @@ public class EventPublisher {
 
     public EventPublisher(EventTopics topics, EventBackboneConfig config, EventMetrics metrics, CanonicalSchemas schemas,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "camel.component.kafka.max-block-ms", defaultValue = "10000") int maxBlockMs) {
+            @ConfigProperty(name = "camel.component.kafka.max-block-ms") int maxBlockMs) {
         this.topics = topics;
         this.metrics = metrics;
         this.schemas = schemas;

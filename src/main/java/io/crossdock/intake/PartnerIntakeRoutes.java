@@ -39,6 +39,7 @@ public class PartnerIntakeRoutes {
     public PartnerIntakeRoutes(CamelContext camel, PartnerDirectory partners, Store store,
             @ConfigProperty(name = "crossdock.intake.poll-interval") String defaultPollInterval,
             @ConfigProperty(name = "crossdock.intake.stable-for") String defaultStableFor,
+            /** A pod's claim on a file it is reading; a claim left by a pod that died may be taken over after this. */
             @ConfigProperty(name = "crossdock.intake.claim-lease", defaultValue = "PT10M") Duration claimLease) {
         this.camel = camel;
         this.partners = partners;

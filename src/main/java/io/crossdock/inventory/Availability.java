@@ -41,6 +41,7 @@ public class Availability {
     private final Cache<String, InventoryPosition> positions;
 
     public Availability(OdooRequests odoo, @ConfigProperty(name = "crossdock.availability.cache-ttl") Duration ttl,
+            /** The most SKUs whose answer is kept. */
             @ConfigProperty(name = "crossdock.availability.cache-size", defaultValue = "10000") long size) {
         this.odoo = odoo;
         this.positions = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();

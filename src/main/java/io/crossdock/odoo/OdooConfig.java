@@ -18,28 +18,37 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crossdock.odoo")
 public interface OdooConfig extends OdooConnectionSettings {
 
+    /**
+     * More Odoo databases, by name: {@code crossdock.odoo.connections.<name>.url} (and database, login,
+     * api-key, ...), used by {@code odoo:...?connection=<name>}.
+     */
     Map<String, OdooConnectionSettings> connections();
 
+    /** Concurrency conflicts and transport failures are retried with exponential backoff and jitter. */
     Retry retry();
 
     @io.smallrye.config.WithName("circuit-breaker")
     CircuitBreaker circuitBreaker();
 
+    /** Change capture ({@code from: odoo:<model>}): poll page size, write_date look-back, webhook confirmation re-reads. */
     Changes changes();
 
     /** Webhooks Odoo may call, by name: {@code POST /webhooks/odoo/<name>} with the hook's secret. */
     Map<String, Webhook> webhooks();
 
     interface Retry {
+        /** Retries after the first attempt. */
         @WithDefault("4")
         int maxRetries();
 
+        /** The first retry's delay; each next one doubles, up to max-delay. */
         @WithDefault("PT0.2S")
         Duration delay();
 
         @WithDefault("PT5S")
         Duration maxDelay();
 
+        /** At most this much, at random, is added to or taken from each delay. */
         @WithDefault("PT0.1S")
         Duration jitter();
     }
@@ -49,6 +58,7 @@ public interface OdooConfig extends OdooConnectionSettings {
         @WithDefault("20")
         int requestVolume();
 
+        /** The breaker opens when at least this share of the last request-volume calls failed in transport. */
         @WithDefault("0.5")
         double failureRatio();
 
@@ -56,11 +66,13 @@ public interface OdooConfig extends OdooConnectionSettings {
         @WithDefault("PT30S")
         Duration delay();
 
+        /** Probes that must succeed before an open breaker closes again. */
         @WithDefault("1")
         int successThreshold();
     }
 
     interface Changes {
+        /** Records read per poll page. */
         @WithDefault("200")
         int pageSize();
 

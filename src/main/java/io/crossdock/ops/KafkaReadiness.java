@@ -20,6 +20,7 @@ public class KafkaReadiness implements HealthCheck {
     private final long timeoutMs;
 
     public KafkaReadiness(KafkaAdmin admin,
+            /** How long a readiness check waits for Kafka's answer, or for a partner's SFTP login (ms). */
             @ConfigProperty(name = "crossdock.health.timeout-ms", defaultValue = "3000") long timeoutMs) {
         this.admin = admin;
         this.timeoutMs = timeoutMs;

@@ -25,8 +25,9 @@ public class RouteReloading {
     private GuardedRouteReloadStrategy strategy;
 
     public RouteReloading(CamelContext camel, Event<RoutesReloaded> reloaded,
+            /** Checked, guarded live reload of the route files (see RouteReloading); the sandbox switches it on. */
             @ConfigProperty(name = "crossdock.routes.reload.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "crossdock.routes.reload.directory", defaultValue = "routes") String directory) {
+            @ConfigProperty(name = "crossdock.routes.reload.directory") String directory) {
         this.camel = camel;
         this.reloaded = reloaded;
         this.enabled = enabled;

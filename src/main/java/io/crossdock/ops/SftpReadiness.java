@@ -36,6 +36,7 @@ public class SftpReadiness implements HealthCheck {
 
     public SftpReadiness(PartnerDirectory partners, CamelContext camel,
             @ConfigProperty(name = "crossdock.health.timeout-ms", defaultValue = "3000") int timeoutMs,
+            /** Partners' SFTP logins are probed at most this often per pod. */
             @ConfigProperty(name = "crossdock.health.sftp.cache-for", defaultValue = "PT10S") Duration cacheFor) {
         this.partners = partners;
         this.camel = camel;

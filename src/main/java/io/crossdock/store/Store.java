@@ -23,6 +23,7 @@ public class Store {
     private final DataSource dataSource;
 
     public Store(@Any Instance<AgroalDataSource> dataSources,
+            /** The store's datasource: {@code <default>} (PostgreSQL) or a named one ({@code sandbox}, the H2 store). */
             @ConfigProperty(name = "crossdock.store.datasource", defaultValue = DEFAULT) String name) {
         this.dataSource = DEFAULT.equals(name)
                 ? dataSources.select(Default.Literal.INSTANCE).get()
