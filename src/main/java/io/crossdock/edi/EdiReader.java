@@ -1,12 +1,16 @@
 package io.crossdock.edi;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -52,6 +56,63 @@ public final class EdiReader {
             parse.fatal(e);
         }
         return parse.summary();
+    }
+
+    /**
+     * The file's transactions one at a time, read as they are asked for (for a streaming splitter).
+     * Close it to release the file; a file that cannot be read further simply ends.
+     */
+    public Transactions transactions(InputStream file) throws Exception {
+        return new Transactions(factory.createEDIStreamReader(new FinalLineEnd(withoutByteOrderMark(file))), schemas);
+    }
+
+    /** A pull over {@link #read}: reads on only as far as the next transaction. */
+    public static final class Transactions implements Iterator<EdiTransaction>, Closeable {
+        private final EDIStreamReader reader;
+        private final ArrayDeque<EdiTransaction> ready = new ArrayDeque<>();
+        private final Parse parse;
+        private boolean ended;
+        private boolean closed;
+
+        private Transactions(EDIStreamReader reader, TransactionSchemas schemas) {
+            this.reader = reader;
+            this.parse = new Parse(ready::add, schemas);
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (ready.isEmpty() && !ended && !closed && reader.hasNext()) {
+                    parse.on(reader, reader.next());
+                }
+            } catch (EDIStreamException e) {
+                ended = true; // the first pass judged the file; past this point it holds no more transactions
+            } catch (Exception e) {
+                throw new IllegalStateException("reading the next transaction failed: " + e.getMessage(), e);
+            }
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public EdiTransaction next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                reader.close();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     private static InputStream withoutByteOrderMark(InputStream in) throws IOException {

@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crossdock.canonical.CanonicalJson;
 import io.crossdock.canonical.EventType;
+import io.crossdock.canonical.ExchangeNames;
 import io.crossdock.store.Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -31,8 +32,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String CONSUMER = "crossdockConsumer";
-    public static final String ATTEMPTS = "crossdockAttempts";
+    public static final String CONSUMER = ExchangeNames.CONSUMER;
+    public static final String ATTEMPTS = ExchangeNames.ATTEMPTS;
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 

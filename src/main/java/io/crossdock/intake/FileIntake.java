@@ -3,6 +3,7 @@ package io.crossdock.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.crossdock.canonical.ExchangeNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import org.jboss.logging.MDC;
 public class FileIntake {
 
     public static final String RECEIPT = "crossdockReceipt";
-    public static final String OUTCOME = "crossdockIntakeOutcome";
+    public static final String OUTCOME = ExchangeNames.INTAKE_OUTCOME;
 
     private static final Logger LOG = Logger.getLogger(FileIntake.class);
 

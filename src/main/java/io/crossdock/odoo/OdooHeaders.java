@@ -1,10 +1,12 @@
 package io.crossdock.odoo;
 
+import io.crossdock.canonical.ExchangeNames;
+
 /** Message headers the {@code odoo:} endpoints read (to override endpoint options per message) and set. */
 public final class OdooHeaders {
 
     /** Record ids for read, write, unlink and call: a number, a list of numbers or "1,2,3". */
-    public static final String IDS = "CrossdockOdooIds";
+    public static final String IDS = ExchangeNames.ODOO_IDS;
     /** A search domain (a list, or its JSON text). */
     public static final String DOMAIN = "CrossdockOdooDomain";
     public static final String FIELDS = "CrossdockOdooFields";

@@ -3,6 +3,7 @@ package io.crossdock.ops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.crossdock.canonical.ExchangeNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.jboss.logging.Logger;
@@ -17,8 +18,8 @@ import org.jboss.logging.Logger;
 public class BusinessExceptions {
 
     /** The business key the exception is filed under (PO number, picking name, ...). */
-    public static final String BUSINESS_KEY = "CrossdockBusinessKey";
-    public static final String SYSTEM = "CrossdockSystem";
+    public static final String BUSINESS_KEY = ExchangeNames.BUSINESS_KEY;
+    public static final String SYSTEM = ExchangeNames.SYSTEM;
 
     private static final Logger LOG = Logger.getLogger(BusinessExceptions.class);
 

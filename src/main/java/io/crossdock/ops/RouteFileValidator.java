@@ -1,5 +1,7 @@
 package io.crossdock.ops;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -57,6 +59,9 @@ public final class RouteFileValidator {
         for (Resource resource : resources) {
             String file = resource.getLocation();
             try {
+                try (InputStream text = resource.getInputStream()) {
+                    RouteNames.check(file, new String(text.readAllBytes(), StandardCharsets.UTF_8), problems);
+                }
                 for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel).findRoutesBuilders(resource)) {
                     if (builder instanceof RouteBuilder routes) {
                         routes.configureRoutes(camel);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.crossdock.canonical.ExchangeNames;
 import io.crossdock.canonical.Address;
 import io.crossdock.canonical.Order;
 import io.crossdock.canonical.OrderAcknowledgment.LineStatus;
@@ -30,7 +31,7 @@ import org.apache.camel.Exchange;
 @Named("orderResolver")
 public class OrderResolver {
 
-    public static final String PLAN = "plan";
+    public static final String PLAN = ExchangeNames.PLAN;
 
     private final OdooLookups odoo;
     private final OdooGeography geography;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
  * replace the old file atomically (posix-rename). Where a server refuses to rename over an existing
  * file, that one document is written again the checking way.
  */
+@Named("partnerOutbox")
 @ApplicationScoped
 public class PartnerOutbox {
 

@@ -40,6 +40,46 @@ class RouteFilesTest {
     }
 
     @Test
+    void aMisspeltPathOnADeclaredPropertyIsNamedWithItsLine() {
+        Resource typo = write("plan.yaml", """
+                - route:
+                    id: orders
+                    from:
+                      uri: "direct:in"
+                      steps:
+                        - filter:
+                            simple: "${exchangeProperty.plan.rejectd}"
+                            steps:
+                              - to: "log:x"
+                """);
+        assertThat(validate(List.of(typo))).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(7);
+            assertThat(problem.message()).contains("OrderPlan").contains("has no 'rejectd'");
+        });
+    }
+
+    @Test
+    void aPropertyOrHeaderNotDeclaredIsNamed() {
+        Resource undeclared = write("names.yaml", """
+                - route:
+                    id: orders
+                    from:
+                      uri: "direct:in"
+                      steps:
+                        - setHeader:
+                            name: CrossdockPartnr
+                            constant: demo
+                        - filter:
+                            simple: "${exchangeProperty.plna} != null"
+                            steps:
+                              - to: "log:${header.CamelFileName}"
+                """);
+        assertThat(validate(List.of(undeclared))).extracting(RouteProblem::message).satisfiesExactlyInAnyOrder(
+                message -> assertThat(message).contains("header 'CrossdockPartnr'").contains("not declared"),
+                message -> assertThat(message).contains("exchange property 'plna'").contains("not declared"));
+    }
+
+    @Test
     void aYamlSyntaxErrorIsNamedWithItsFileAndLine() {
         Resource broken = write("broken.yaml", """
                 - route:
