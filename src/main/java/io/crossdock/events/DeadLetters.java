@@ -32,8 +32,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String CONSUMER = ExchangeNames.CONSUMER;
-    public static final String ATTEMPTS = ExchangeNames.ATTEMPTS;
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
@@ -48,9 +46,9 @@ public class DeadLetters {
     public void record(Exchange exchange) throws SQLException, JsonProcessingException {
         Message message = exchange.getMessage();
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String consumer = exchange.getProperty(CONSUMER, String.class);
+        String consumer = exchange.getProperty(ExchangeNames.CONSUMER, String.class);
         String topic = KafkaExchanges.topic(message);
-        int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
+        int attempts = exchange.getProperty(ExchangeNames.ATTEMPTS, 1, Integer.class);
         String reason = FailureReason.of(cause);
         String type = KafkaExchanges.header(message, "ce_type");
         String id = UUID.randomUUID().toString();

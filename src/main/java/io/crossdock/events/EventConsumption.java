@@ -51,12 +51,12 @@ public class EventConsumption {
         List<Message> oneByOne = new ArrayList<>();
         List<ConsumedEvent> events = new ArrayList<>();
         for (Object record : records) {
-            Message message = ((Exchange) record).getMessage();
+            Exchange exchange = (Exchange) record;
             try {
-                events.add(KafkaExchanges.consumedEvent(message.getExchange()));
-                readable.add(message);
+                events.add(KafkaExchanges.consumedEvent(exchange));
+                readable.add(exchange.getMessage());
             } catch (UnreadableEventException e) {
-                oneByOne.add(message);
+                oneByOne.add(exchange.getMessage());
             }
         }
         try {

@@ -24,7 +24,6 @@ import org.jboss.logging.MDC;
 public class FileIntake {
 
     public static final String RECEIPT = "crossdockReceipt";
-    public static final String OUTCOME = ExchangeNames.INTAKE_OUTCOME;
 
     private static final Logger LOG = Logger.getLogger(FileIntake.class);
 
@@ -49,7 +48,7 @@ public class FileIntake {
         MDC.put("correlationId", receipt.correlationId());
         MDC.put("partner", partner);
         exchange.setProperty(RECEIPT, receipt);
-        exchange.setProperty(OUTCOME, receipt.outcome().name());
+        exchange.setProperty(ExchangeNames.INTAKE_OUTCOME, receipt.outcome().name());
         exchange.getMessage().setHeader(KafkaConstants.KEY, partner);
         exchange.getMessage().setBody(receipt.toBeHandedOn()
                 ? events.documentReceived(receipt, content)

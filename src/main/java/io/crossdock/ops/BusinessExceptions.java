@@ -18,8 +18,6 @@ import org.jboss.logging.Logger;
 public class BusinessExceptions {
 
     /** The business key the exception is filed under (PO number, picking name, ...). */
-    public static final String BUSINESS_KEY = ExchangeNames.BUSINESS_KEY;
-    public static final String SYSTEM = ExchangeNames.SYSTEM;
 
     private static final Logger LOG = Logger.getLogger(BusinessExceptions.class);
 
@@ -33,9 +31,9 @@ public class BusinessExceptions {
     public void record(Exchange exchange) throws java.sql.SQLException {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause != null ? cause.getMessage() : exchange.getMessage().getBody(String.class);
-        String key = exchange.getMessage().getHeader(BUSINESS_KEY, exchange.getExchangeId(), String.class);
-        String system = exchange.getMessage().getHeader(SYSTEM, exchange.getFromRouteId(), String.class);
-        String correlationId = exchange.getMessage().getHeader("correlationId", key, String.class);
+        String key = exchange.getMessage().getHeader(ExchangeNames.BUSINESS_KEY, exchange.getExchangeId(), String.class);
+        String system = exchange.getMessage().getHeader(ExchangeNames.SYSTEM, exchange.getFromRouteId(), String.class);
+        String correlationId = exchange.getMessage().getHeader(ExchangeNames.CORRELATION_ID, key, String.class);
         raise(key, exchange.getMessage().getHeader("partner", String.class), system, reason, correlationId);
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.crossdock.canonical.ExchangeNames;
 import io.crossdock.canonical.EventType;
 import io.crossdock.canonical.Money;
 import io.crossdock.canonical.Order;
@@ -57,7 +58,7 @@ public class OrderAcknowledger {
 
     /** Body: the confirmed sale order as read back ({@code name}, {@code state}). */
     public void accepted(Exchange exchange) throws Exception {
-        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        OrderPlan plan = exchange.getProperty(ExchangeNames.PLAN, OrderPlan.class);
         Order order = plan.getOrder();
         String name = linkReadBack(exchange, plan);
         List<OrderAcknowledgment.LineAcknowledgment> lines = plan.getLines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
@@ -81,7 +82,7 @@ public class OrderAcknowledger {
      * in Odoo. Linked now, so confirming it there releases it ({@link #released}).
      */
     public void held(Exchange exchange) throws Exception {
-        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        OrderPlan plan = exchange.getProperty(ExchangeNames.PLAN, OrderPlan.class);
         Order order = plan.getOrder();
         String name = linkReadBack(exchange, plan);
         boolean heldBefore = process.find(order.partner(), order.poNumber()).map(state -> state.has(ProcessStep.CREDIT_HOLD)).orElse(false);
@@ -91,7 +92,7 @@ public class OrderAcknowledger {
         }
         exchange.getMessage().setBody("PO " + order.poNumber() + " waits in Odoo as quotation " + name + ", not confirmed: "
                 + plan.getCreditWarning().replace('\n', ' ') + ". Confirming it in Odoo releases it to " + order.partner() + ".");
-        exchange.getMessage().setHeader(BusinessExceptions.SYSTEM, "odoo");
+        exchange.getMessage().setHeader(ExchangeNames.SYSTEM, "odoo");
         businessExceptions.record(exchange);
     }
 
@@ -156,14 +157,14 @@ public class OrderAcknowledger {
     }
 
     public void rejected(Exchange exchange) throws Exception {
-        OrderPlan plan = exchange.getProperty(OrderResolver.PLAN, OrderPlan.class);
+        OrderPlan plan = exchange.getProperty(ExchangeNames.PLAN, OrderPlan.class);
         Order order = plan.getOrder();
         List<OrderAcknowledgment.LineAcknowledgment> lines = order.lines().stream().map(line -> new OrderAcknowledgment.LineAcknowledgment(
                 line.lineNumber(), LineStatus.REJECTED, line.product(), line.quantity(), line.unitPrice(), null,
                 plan.getLines().stream().filter(l -> l.ordered() == line).map(OrderPlan.Line::reason).findFirst().orElse(null)))
                 .toList();
         exchange.getMessage().setBody(plan.getRejection());
-        exchange.getMessage().setHeader(BusinessExceptions.SYSTEM, "odoo");
+        exchange.getMessage().setHeader(ExchangeNames.SYSTEM, "odoo");
         businessExceptions.record(exchange);
         publish(exchange, EventType.ORDER_REJECTED, new OrderAcknowledgment(order.poNumber(), order.partner(), null,
                 OrderAcknowledgment.Status.REJECTED, today(), lines, plan.getRejection()));

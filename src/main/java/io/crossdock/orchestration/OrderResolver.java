@@ -31,7 +31,6 @@ import org.apache.camel.Exchange;
 @Named("orderResolver")
 public class OrderResolver {
 
-    public static final String PLAN = ExchangeNames.PLAN;
 
     private final OdooLookups odoo;
     private final OdooGeography geography;
@@ -48,11 +47,11 @@ public class OrderResolver {
     /** Body: the canonical order. Afterwards the plan is the exchange property {@code plan} and the body the sale.order to create. */
     public void resolve(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
         Order order = exchange.getMessage().getMandatoryBody(Order.class);
-        String key = exchange.getMessage().getHeader(io.crossdock.ops.BusinessExceptions.BUSINESS_KEY, order.poNumber(), String.class);
+        String key = exchange.getMessage().getHeader(ExchangeNames.BUSINESS_KEY, order.poNumber(), String.class);
         PartnerProfile.Orders policy = partners.find(order.partner()).map(PartnerProfile::ordersOrDefaults)
                 .orElse(PartnerProfile.Orders.DEFAULTS);
         OrderPlan plan = new OrderPlan(order, key);
-        exchange.setProperty(PLAN, plan);
+        exchange.setProperty(ExchangeNames.PLAN, plan);
         exchange.getMessage().setBody(null);
 
         Long customer = customer(policy, order);
@@ -76,7 +75,7 @@ public class OrderResolver {
 
     /** After the create: the new sale order's id. */
     public void created(Exchange exchange) throws org.apache.camel.InvalidPayloadException, java.sql.SQLException {
-        OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
+        OrderPlan plan = exchange.getProperty(ExchangeNames.PLAN, OrderPlan.class);
         plan.inOdoo(exchange.getMessage().getMandatoryBody(Long.class), null, "draft");
         process.mark(plan.getOrder().partner(), plan.getOrder().poNumber(), ProcessStep.CREATED_IN_ODOO,
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), exchange.getMessage().getHeader("correlationId", String.class));
@@ -84,7 +83,7 @@ public class OrderResolver {
 
     /** Body: the quotation read back with Odoo's {@code partner_credit_warning}; the partner's policy decides. */
     public void creditChecked(Exchange exchange) {
-        OrderPlan plan = exchange.getProperty(PLAN, OrderPlan.class);
+        OrderPlan plan = exchange.getProperty(ExchangeNames.PLAN, OrderPlan.class);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> read = exchange.getMessage().getBody(List.class);
         Object warning = read == null || read.isEmpty() ? null : read.get(0).get("partner_credit_warning");
